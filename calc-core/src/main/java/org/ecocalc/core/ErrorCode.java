@@ -1,0 +1,73 @@
+package org.ecocalc.core;
+
+/**
+ * Stable, machine-readable error codes. The {@link #id()} strings appear in reports, in test
+ * vectors and in the ingestion protocol; they are never renamed (a new code is added instead).
+ */
+public enum ErrorCode {
+    /** The input is not well-formed JSON (syntax error, duplicate object key). */
+    MALFORMED_JSON("malformed_json"),
+    /** The input could not be read (file missing, I/O failure). */
+    INPUT_UNREADABLE("input_unreadable"),
+    /** {@code source_id} or {@code external_event_id} is missing or empty. */
+    MISSING_IDENTITY("missing_identity"),
+    /** A required field other than the identity is missing. */
+    MISSING_FIELD("missing_field"),
+    /** A field that the format does not define (often a misspelling). */
+    UNKNOWN_FIELD("unknown_field"),
+    /** A field has the wrong JSON type, or a string breaks the field's pattern. */
+    WRONG_TYPE("wrong_type"),
+    /** A decimal value is not a number (for example {@code "NaN"}, {@code "12,5"}, {@code ""}). */
+    NOT_NUMERIC("not_numeric"),
+    /** An energy, water, mass, time or count value is negative. */
+    NEGATIVE_VALUE("negative_value"),
+    /** A value is outside its allowed range (a percentage over 100, too many digits, too large). */
+    VALUE_OUT_OF_RANGE("value_out_of_range"),
+    /** A unit symbol that ecocalc does not know. */
+    UNKNOWN_UNIT("unknown_unit"),
+    /** A known unit of the wrong kind for the field (for example litres for energy). */
+    UNIT_DIMENSION_MISMATCH("unit_dimension_mismatch"),
+    /** A timestamp that is not ISO-8601. */
+    INVALID_TIMESTAMP("invalid_timestamp"),
+    /** A timestamp without a UTC offset ({@code Z} or {@code +hh:mm}); local times are ambiguous. */
+    TIMESTAMP_WITHOUT_OFFSET("timestamp_without_offset"),
+    /** The interval ends at or before its start. */
+    INTERVAL_NOT_POSITIVE("interval_not_positive"),
+    /** Warning: IT energy is greater than facility energy in one record (PUE below 1). */
+    IT_EXCEEDS_FACILITY("it_exceeds_facility"),
+    /** Warning: cooling energy is greater than facility energy in one record. */
+    COOLING_EXCEEDS_FACILITY("cooling_exceeds_facility"),
+    /** Warning: the same record (same idempotency key and content) appeared again; counted once. */
+    DUPLICATE_RECORD("duplicate_record"),
+    /** Two records share an idempotency key but differ in content; neither is counted. */
+    CONFLICTING_DUPLICATE("conflicting_duplicate"),
+    /** Warning: a record lies wholly or partly outside the custom reporting range. */
+    OUTSIDE_REPORTING_RANGE("outside_reporting_range"),
+    /** The input breaks the JSON Schema in a way no more specific code describes. */
+    SCHEMA_VIOLATION("schema_violation"),
+    /** A unit conversion that cannot be done (unknown unit, different dimensions). */
+    UNIT_CONVERSION("unit_conversion"),
+    /** A method setting is invalid. */
+    INVALID_SETTINGS("invalid_settings");
+
+    private final String id;
+
+    ErrorCode(String id) {
+        this.id = id;
+    }
+
+    /** The stable snake_case identifier, as written in JSON. */
+    public String id() {
+        return id;
+    }
+
+    /** The code with the given {@link #id()}. */
+    public static ErrorCode fromId(String id) {
+        for (ErrorCode c : values()) {
+            if (c.id.equals(id)) {
+                return c;
+            }
+        }
+        throw new IllegalArgumentException("unknown error code: " + id);
+    }
+}

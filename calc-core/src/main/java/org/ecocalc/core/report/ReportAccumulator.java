@@ -1,0 +1,261 @@
+package org.ecocalc.core.report;
+
+import java.io.Serializable;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+import java.util.function.BiConsumer;
+import java.util.function.BinaryOperator;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import java.util.stream.Collector;
+import org.ecocalc.core.MethodSettings;
+import org.ecocalc.core.ReportingPeriod;
+import org.ecocalc.core.quantity.Decimals;
+import org.ecocalc.core.telemetry.TelemetryField;
+import org.ecocalc.core.telemetry.TelemetryRecord;
+
+/**
+ * Exact, order-free sums of telemetry, grouped by facility and reporting period. Feed it with
+ * {@link #add(TelemetryRecord)}, combine partial accumulators with {@link #merge}, and read the
+ * metrics at the end with {@link #results()}: divisions happen only then.
+ *
+ * <p>Because every stored quantity is an exact {@link BigDecimal} sum (or a count), a calculation
+ * over the same records in any order, split across any number of threads or partitions and
+ * merged in any order, gives identical results.
+ *
+ * <p>A record is counted in every period its interval overlaps, split in proportion to time;
+ * the parts of a value always add up exactly to the value. A record outside the settings' range
+ * is not counted. The accumulator does not de-duplicate: feed each record once (see
+ * {@link DatasetDigest}), or use {@link org.ecocalc.core.EcoCalc}, which does.
+ *
+ * <p>Not thread-safe: give each thread its own and merge them. Memory is proportional to the
+ * number of groups (facilities × periods), not to the number of records.
+ */
+public final class ReportAccumulator implements Serializable {
+    private static final long serialVersionUID = 1L;
+    private static final int RECORDS = GroupSums.FIELDS;
+    private static final int GPU = TelemetryField.COMPUTE_GPU_HOURS.ordinal();
+    private static final Comparator<Instant> NULLS_FIRST = Comparator.nullsFirst(Comparator.naturalOrder());
+    private static final Comparator<GroupKey> ORDER = Comparator.comparing(GroupKey::facility)
+            .thenComparing(GroupKey::start, NULLS_FIRST);
+
+    private final MethodSettings settings;
+    private final TreeMap<GroupKey, GroupSums> groups = new TreeMap<>(ORDER);
+    /** Per facility: for each field (and, last, records), how many extra times split records were counted. */
+    private final TreeMap<String, long[]> splitExtras = new TreeMap<>();
+
+    private record GroupKey(String facility, Instant start, Instant end) implements Serializable {
+    }
+
+    private ReportAccumulator(MethodSettings settings) {
+        this.settings = Objects.requireNonNull(settings, "settings");
+    }
+
+    /** An empty accumulator for the given settings. */
+    public static ReportAccumulator create(MethodSettings settings) {
+        return new ReportAccumulator(settings);
+    }
+
+    /** The settings this accumulator groups and computes with. */
+    public MethodSettings settings() {
+        return settings;
+    }
+
+    /**
+     * A collector over records (sequential or parallel) into the results, for
+     * {@code records.stream().collect(ReportAccumulator.collector(settings))}. Feed each record once.
+     */
+    public static Collector<TelemetryRecord, ReportAccumulator, Results> collector(MethodSettings settings) {
+        Supplier<ReportAccumulator> supplier = () -> create(settings);
+        BiConsumer<ReportAccumulator, TelemetryRecord> add = ReportAccumulator::add;
+        BinaryOperator<ReportAccumulator> merge = ReportAccumulator::merge;
+        Function<ReportAccumulator, Results> finish = ReportAccumulator::results;
+        return Collector.of(supplier, add, merge, finish, Collector.Characteristics.UNORDERED);
+    }
+
+    /**
+     * Adds one record. Returns whether any part of it was counted (false when it lies wholly
+     * outside the reporting range).
+     */
+    public boolean add(TelemetryRecord r) {
+        Instant start = r.interval().start();
+        Instant end = r.interval().end();
+        List<ReportingPeriod.Slice> slices = settings.period().slices(start, end);
+        if (slices.isEmpty()) {
+            return false;
+        }
+        BigDecimal[] values = new BigDecimal[GroupSums.FIELDS];
+        long mask = 0;
+        for (TelemetryField f : TelemetryField.values()) {
+            BigDecimal v = f.valueIn(r);
+            if (v != null) {
+                values[f.ordinal()] = v;
+                mask |= 1L << f.ordinal();
+            }
+        }
+        int k = slices.size();
+        BigDecimal total = ReportingPeriod.seconds(start, end);
+        BigDecimal covered = BigDecimal.ZERO;
+        if (k > 1 || !slices.get(0).start().equals(start) || !slices.get(0).end().equals(end)) {
+            for (ReportingPeriod.Slice s : slices) {
+                covered = covered.add(ReportingPeriod.seconds(s.start(), s.end()));
+            }
+        } else {
+            covered = total;
+        }
+        boolean whole = covered.compareTo(total) == 0;
+        BigDecimal[] given = new BigDecimal[GroupSums.FIELDS];
+        for (int i = 0; i < k; i++) {
+            ReportingPeriod.Slice s = slices.get(i);
+            BigDecimal[] part = new BigDecimal[GroupSums.FIELDS];
+            boolean last = i == k - 1;
+            BigDecimal seconds = k == 1 && whole ? total : ReportingPeriod.seconds(s.start(), s.end());
+            for (int f = 0; f < GroupSums.FIELDS; f++) {
+                BigDecimal v = values[f];
+                if (v == null || TelemetryField.values()[f].isPercent()) {
+                    continue;
+                }
+                if (k == 1 && whole) {
+                    part[f] = v;
+                } else if (last && whole) {
+                    part[f] = v.subtract(given[f]);
+                } else {
+                    part[f] = Decimals.normalize(v.multiply(seconds).divide(total, Decimals.MATH_CONTEXT));
+                    given[f] = given[f] == null ? part[f] : given[f].add(part[f]);
+                }
+            }
+            GroupSums g = groups.computeIfAbsent(new GroupKey(r.facilityId(), s.period().start(), s.period().end()),
+                    key -> new GroupSums());
+            for (int f = 0; f < GroupSums.FIELDS; f++) {
+                if (values[f] == null) {
+                    continue;
+                }
+                if (TelemetryField.values()[f].isPercent()) {
+                    BigDecimal gpu = part[GPU];
+                    if (gpu != null) {
+                        g.addWeighted(f, values[f].multiply(gpu), gpu);
+                    }
+                } else {
+                    g.addValue(f, part[f]);
+                }
+            }
+            g.records++;
+            g.span(s.start(), s.end());
+            g.key(r.key(), mask, settings.lineageKeyLimit());
+        }
+        if (k > 1) {
+            long[] extra = splitExtras.computeIfAbsent(r.facilityId(), f -> new long[GroupSums.FIELDS + 1]);
+            for (int f = 0; f < GroupSums.FIELDS; f++) {
+                boolean counted = values[f] != null
+                        && (!TelemetryField.values()[f].isPercent() || values[GPU] != null);
+                if (counted) {
+                    extra[f] += k - 1;
+                }
+            }
+            extra[RECORDS] += k - 1;
+        }
+        return true;
+    }
+
+    /**
+     * Adds everything {@code other} holds; {@code other} is unchanged. Returns this.
+     *
+     * @throws IllegalArgumentException if the settings differ
+     */
+    public ReportAccumulator merge(ReportAccumulator other) {
+        Objects.requireNonNull(other, "other");
+        if (!settings.equals(other.settings)) {
+            throw new IllegalArgumentException("cannot merge accumulators with different settings: " + settings
+                    + " and " + other.settings);
+        }
+        int limit = settings.lineageKeyLimit();
+        for (Map.Entry<GroupKey, GroupSums> e : other.groups.entrySet()) {
+            GroupSums mine = groups.get(e.getKey());
+            if (mine == null) {
+                groups.put(e.getKey(), e.getValue().copy(limit));
+            } else {
+                mine.merge(e.getValue(), limit);
+            }
+        }
+        for (Map.Entry<String, long[]> e : other.splitExtras.entrySet()) {
+            long[] mine = splitExtras.computeIfAbsent(e.getKey(), f -> new long[GroupSums.FIELDS + 1]);
+            for (int i = 0; i < mine.length; i++) {
+                mine[i] += e.getValue()[i];
+            }
+        }
+        return this;
+    }
+
+    /** Whether nothing has been counted. */
+    public boolean isEmpty() {
+        return groups.isEmpty();
+    }
+
+    /**
+     * The metrics of every group, every facility and the total. The accumulator is unchanged and
+     * may be added to afterwards.
+     */
+    public Results results() {
+        int limit = settings.lineageKeyLimit();
+        MetricCalculator calc = new MetricCalculator(settings);
+        List<GroupResult> perPeriod = new ArrayList<>();
+        List<GroupResult> perFacility = new ArrayList<>();
+        GroupSums total = new GroupSums();
+        String facility = null;
+        GroupSums facilitySums = null;
+        for (Map.Entry<GroupKey, GroupSums> e : groups.entrySet()) {
+            GroupKey key = e.getKey();
+            if (!key.facility().equals(facility)) {
+                if (facilitySums != null) {
+                    perFacility.add(finishFacility(calc, facility, facilitySums, total, limit));
+                }
+                facility = key.facility();
+                facilitySums = new GroupSums();
+            }
+            facilitySums.merge(e.getValue(), limit);
+            perPeriod.add(calc.result(GroupResult.Level.FACILITY_PERIOD, key.facility(), key.start(), key.end(),
+                    e.getValue()));
+        }
+        if (facilitySums != null) {
+            perFacility.add(finishFacility(calc, facility, facilitySums, total, limit));
+        }
+        ReportingPeriod p = settings.period();
+        GroupResult totalResult = calc.result(GroupResult.Level.TOTAL, null, p.from(), p.to(), total);
+        return new Results(perPeriod, perFacility, totalResult);
+    }
+
+    private GroupResult finishFacility(MetricCalculator calc, String facility, GroupSums sums, GroupSums total,
+            int limit) {
+        long[] extra = splitExtras.get(facility);
+        if (extra != null) {
+            for (int f = 0; f < GroupSums.FIELDS; f++) {
+                sums.counts[f] -= extra[f];
+            }
+            sums.records -= extra[RECORDS];
+        }
+        total.merge(sums, limit);
+        ReportingPeriod p = settings.period();
+        return calc.result(GroupResult.Level.FACILITY, facility, p.from(), p.to(), sums);
+    }
+
+    /**
+     * The metrics of one calculation.
+     *
+     * @param groups     one per facility and period, ordered by facility id then period
+     * @param facilities one per facility over all periods, ordered by facility id
+     * @param total      every facility over all periods
+     */
+    public record Results(List<GroupResult> groups, List<GroupResult> facilities, GroupResult total) {
+        public Results {
+            groups = List.copyOf(groups);
+            facilities = List.copyOf(facilities);
+            Objects.requireNonNull(total, "total");
+        }
+    }
+}

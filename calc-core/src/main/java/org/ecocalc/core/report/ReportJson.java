@@ -1,0 +1,158 @@
+package org.ecocalc.core.report;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import org.ecocalc.core.internal.Json;
+import org.ecocalc.core.internal.SettingsJson;
+import org.ecocalc.core.telemetry.IdempotencyKey;
+import org.ecocalc.core.telemetry.RecordProblem;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The JSON form of a {@link Report} ({@code ecocalc.report/1}): snake_case, decimals as
+ * plain-notation strings, instants in UTC, groups ordered by facility and period, metrics in
+ * registry order within sections, LF line ends. The same report always gives the same bytes.
+ * The layout is described in {@code docs/report-format.md}.
+ */
+public final class ReportJson {
+    /** The format identifier written in every report. */
+    public static final String FORMAT = "ecocalc.report/1";
+
+    private ReportJson() {
+    }
+
+    /** The report as pretty JSON text (two-space indent, LF, final LF). */
+    public static String toJson(Report report) {
+        return Json.pretty(toNode(report));
+    }
+
+    /** Writes {@link #toJson(Report)} as UTF-8. The stream is not closed. */
+    public static void write(Report report, OutputStream out) {
+        try {
+            out.write(toJson(report).getBytes(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static ObjectNode toNode(Report r) {
+        ObjectNode root = Json.object();
+        root.put("format", FORMAT);
+        ObjectNode engine = root.putObject("engine");
+        engine.put("name", r.engineName());
+        engine.put("version", r.engineVersion());
+        root.set("settings", SettingsJson.toNode(r.settings()));
+        ObjectNode dataset = root.putObject("dataset");
+        dataset.put("digest", r.dataset().digest());
+        dataset.put("records", r.dataset().records());
+        dataset.put("duplicates", r.dataset().duplicates());
+        ArrayNode conflicts = dataset.putArray("conflicts");
+        for (IdempotencyKey k : r.dataset().conflicts()) {
+            conflicts.add(k.toString());
+        }
+        ArrayNode groups = root.putArray("results");
+        for (GroupResult g : r.groups()) {
+            groups.add(group(g));
+        }
+        ArrayNode facilities = root.putArray("facilities");
+        for (GroupResult g : r.facilities()) {
+            facilities.add(group(g));
+        }
+        root.set("total", group(r.total()));
+        ObjectNode quality = root.putObject("data_quality");
+        quality.put("rejected_records", r.rejected());
+        quality.put("problem_count", r.problemCount());
+        ArrayNode problems = quality.putArray("problems");
+        for (RecordProblem p : r.problems()) {
+            problems.add(problem(p));
+        }
+        ObjectNode lineage = root.putObject("lineage");
+        lineage.put("dataset", r.dataset().digest());
+        lineage.put("records", r.dataset().records());
+        lineage.put("key_limit", r.settings().lineageKeyLimit());
+        lineage.put("selector", "a result's records are the data set's records of its facility whose interval "
+                + "overlaps its period and that report at least one of its inputs");
+        return root;
+    }
+
+    private static ObjectNode group(GroupResult g) {
+        ObjectNode n = Json.object();
+        n.put("level", g.level().name().toLowerCase(java.util.Locale.ROOT));
+        if (g.facilityId() != null) {
+            n.put("facility_id", g.facilityId());
+        }
+        if (g.level() == GroupResult.Level.FACILITY_PERIOD) {
+            ObjectNode period = n.putObject("period");
+            putInstant(period, "start", g.periodStart());
+            putInstant(period, "end", g.periodEnd());
+        }
+        ObjectNode covered = n.putObject("covered");
+        putInstant(covered, "start", g.firstStart());
+        putInstant(covered, "end", g.lastEnd());
+        n.put("records", g.records());
+        for (Section section : Section.values()) {
+            ObjectNode sec = null;
+            for (MetricResult m : g.metrics().values()) {
+                if (m.metric().section() != section) {
+                    continue;
+                }
+                if (sec == null) {
+                    sec = n.putObject(section.id());
+                }
+                sec.set(m.metric().id(), metric(m));
+            }
+        }
+        return n;
+    }
+
+    private static ObjectNode metric(MetricResult m) {
+        ObjectNode n = Json.object();
+        if (m.isComputed()) {
+            n.put("value", Json.decimal(m.value()));
+        } else {
+            n.put("not_computable", m.reason());
+        }
+        n.put("unit", m.unit());
+        ObjectNode lineage = n.putObject("lineage");
+        ObjectNode inputs = lineage.putObject("inputs");
+        for (Lineage.Input i : m.lineage().inputs()) {
+            inputs.put(i.field().pointer(), i.records());
+        }
+        if (m.lineage().keysListed()) {
+            ArrayNode keys = lineage.putArray("records");
+            for (IdempotencyKey k : m.lineage().keys()) {
+                keys.add(k.toString());
+            }
+        } else {
+            lineage.put("records_listed", false);
+        }
+        return n;
+    }
+
+    private static ObjectNode problem(RecordProblem p) {
+        ObjectNode n = Json.object();
+        n.put("source", p.location().source());
+        n.put("index", p.location().index());
+        n.put("line", p.location().line());
+        if (p.key() != null) {
+            n.put("key", p.key().toString());
+        }
+        n.put("severity", p.severity().id());
+        n.put("code", p.code().id());
+        n.put("pointer", p.problem().pointer());
+        n.put("message", p.problem().message());
+        return n;
+    }
+
+    private static void putInstant(ObjectNode n, String name, Instant i) {
+        if (i == null) {
+            n.putNull(name);
+        } else {
+            n.put(name, Json.instant(i));
+        }
+    }
+}

@@ -1,0 +1,69 @@
+package org.ecocalc.cli;
+
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import org.ecocalc.core.EcoCalcException;
+import org.ecocalc.core.Engine;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * {@code ecocalc}: auditable sustainability numbers from data-centre telemetry.
+ *
+ * <p>Exit codes: {@value #OK} success, {@value #BAD_INPUT} bad input (with the errors listed),
+ * {@value #USAGE} usage.
+ */
+@Command(name = "ecocalc", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+        description = "Auditable sustainability numbers (PUE, WUE, water, energy per GPU-hour) from data-centre telemetry.",
+        subcommands = {ReportCommand.class, CommandLine.HelpCommand.class},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:success", "1:bad input (the errors are listed)", "2:usage"})
+public final class Main implements Runnable {
+    /** Success. */
+    public static final int OK = 0;
+    /** Bad input: the errors are listed on standard error. */
+    public static final int BAD_INPUT = 1;
+    /** Usage error. */
+    public static final int USAGE = 2;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    public static void main(String[] args) {
+        System.exit(run(new PrintWriter(System.out, true, StandardCharsets.UTF_8),
+                new PrintWriter(System.err, true, StandardCharsets.UTF_8), args));
+    }
+
+    /** Runs the command with the given output streams; returns the exit code. */
+    public static int run(PrintWriter out, PrintWriter err, String... args) {
+        Locale.setDefault(Locale.ROOT);
+        CommandLine cl = new CommandLine(new Main());
+        cl.setOut(out);
+        cl.setErr(err);
+        cl.setExecutionExceptionHandler((e, cmd, parsed) -> {
+            if (e instanceof EcoCalcException ece) {
+                cmd.getErr().println("error: " + ece.getMessage() + " [" + ece.code().id() + "]");
+                return BAD_INPUT;
+            }
+            cmd.getErr().println("internal error: " + e + " (please report it, with the command that caused it)");
+            return BAD_INPUT;
+        });
+        int code = cl.execute(args);
+        out.flush();
+        err.flush();
+        return code;
+    }
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required: report");
+    }
+
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {Engine.NAME + " " + Engine.VERSION};
+        }
+    }
+}

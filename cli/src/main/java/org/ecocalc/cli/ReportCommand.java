@@ -1,0 +1,166 @@
+package org.ecocalc.cli;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.ecocalc.core.EcoCalc;
+import org.ecocalc.core.EcoCalcException;
+import org.ecocalc.core.EnergyBasis;
+import org.ecocalc.core.ErrorCode;
+import org.ecocalc.core.MethodSettings;
+import org.ecocalc.core.PeriodUnit;
+import org.ecocalc.core.ReportingPeriod;
+import org.ecocalc.core.WueBasis;
+import org.ecocalc.core.report.Report;
+import org.ecocalc.core.report.ReportJson;
+import org.ecocalc.core.telemetry.TelemetryReader;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code ecocalc report}: telemetry in, a summary table and the report JSON out. */
+@Command(name = "report", mixinStandardHelpOptions = true,
+        description = {"Reads telemetry (a .json or .jsonl file, or a directory of them), prints a summary per "
+                + "facility and period, and writes the report JSON with --out.",
+                "Bad records are listed on standard error and refused; every good record is still counted."})
+final class ReportCommand implements Callable<Integer> {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "<file|dir>", description = "Telemetry file or directory.")
+    Path input;
+
+    @Option(names = "--period", defaultValue = "month", paramLabel = "<unit>",
+            description = "Grouping: day, month, quarter, year or all (default: ${DEFAULT-VALUE}).")
+    String period;
+
+    @Option(names = "--from", paramLabel = "<instant>", description = "Count only from this instant (ISO-8601 with offset).")
+    String from;
+
+    @Option(names = "--to", paramLabel = "<instant>", description = "Count only before this instant (ISO-8601 with offset).")
+    String to;
+
+    @Option(names = "--offset", defaultValue = "Z", paramLabel = "<offset>",
+            description = "UTC offset at which days begin, such as +01:00 (default: Z).")
+    String offset;
+
+    @Option(names = "--wue-basis", defaultValue = "withdrawal", paramLabel = "<basis>",
+            description = "WUE numerator: withdrawal, cooling or consumption (default: ${DEFAULT-VALUE}).")
+    String wueBasis;
+
+    @Option(names = "--energy-basis", defaultValue = "facility", paramLabel = "<basis>",
+            description = "Energy per GPU-hour, run and request: facility or it (default: ${DEFAULT-VALUE}).")
+    String energyBasis;
+
+    @Option(names = "--lineage-keys", defaultValue = "20", paramLabel = "<n>",
+            description = "List a result's record keys when it has at most this many records (default: ${DEFAULT-VALUE}).")
+    int lineageKeys;
+
+    @Option(names = {"-o", "--out"}, paramLabel = "<file>",
+            description = "Write the report JSON here ('-' for standard output, which replaces the table).")
+    String out;
+
+    @Option(names = "--max-errors", defaultValue = "100", paramLabel = "<n>",
+            description = "Print at most this many problems (all are counted and kept in the report; default: ${DEFAULT-VALUE}).")
+    int maxErrors;
+
+    @Option(names = "--no-schema", description = "Skip the JSON Schema check (the reader's own checks still apply).")
+    boolean noSchema;
+
+    @Override
+    public Integer call() throws IOException {
+        PrintWriter stdout = spec.commandLine().getOut();
+        PrintWriter stderr = spec.commandLine().getErr();
+        MethodSettings settings = settings();
+        long totalBytes = 0;
+        for (Path p : TelemetryReader.inputFiles(input)) {
+            totalBytes += Files.size(p);
+        }
+        Progress progress = new Progress(stderr, totalBytes, Progress.stderrIsTerminal());
+        TelemetryReader reader = TelemetryReader.builder().schemaValidation(!noSchema).progressListener(progress).build();
+        long[] printed = {0};
+        long started = System.nanoTime();
+        Report report = EcoCalc.report(input, settings, reader, p -> {
+            if (printed[0]++ < maxErrors) {
+                progress.finish();
+                stderr.println((p.isError() ? "error: " : "warning: ") + p);
+            }
+        });
+        progress.finish();
+        double seconds = (System.nanoTime() - started) / 1e9;
+        if (printed[0] > maxErrors) {
+            stderr.println("... and " + (printed[0] - maxErrors) + " more problems (the report JSON lists up to "
+                    + EcoCalc.MAX_LISTED_PROBLEMS + ")");
+        }
+        if ("-".equals(out)) {
+            OutputStream o = System.out;
+            stdout.flush();
+            ReportJson.write(report, o);
+            o.flush();
+        } else {
+            SummaryTable.print(report, input, stdout);
+            long recordsSeen = report.dataset().records() + report.rejected() + report.dataset().duplicates();
+            stdout.printf(Locale.ROOT, "%d records in %.2f s (%.0f records/s)%n", recordsSeen, seconds,
+                    recordsSeen / Math.max(seconds, 1e-9));
+            if (out != null) {
+                Path target = Path.of(out);
+                Files.write(target, ReportJson.toJson(report).getBytes(StandardCharsets.UTF_8));
+                stdout.println("report written to " + target);
+            } else {
+                stdout.println("(add --out report.json to write the report JSON)");
+            }
+        }
+        stdout.flush();
+        return report.hasRejections() ? Main.BAD_INPUT : Main.OK;
+    }
+
+    private MethodSettings settings() {
+        try {
+            ZoneOffset zone = ZoneOffset.of(offset);
+            ReportingPeriod p = ReportingPeriod.of(PeriodUnit.fromId(period.toLowerCase(Locale.ROOT)))
+                    .withOffset(zone).within(instant("--from", from), instant("--to", to));
+            return MethodSettings.builder()
+                    .period(p)
+                    .wueBasis(parseEnum(WueBasis.class, "--wue-basis", wueBasis))
+                    .workloadEnergyBasis(parseEnum(EnergyBasis.class, "--energy-basis", energyBasis))
+                    .lineageKeyLimit(lineageKeys)
+                    .build();
+        } catch (EcoCalcException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+        } catch (DateTimeException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--offset: " + e.getMessage());
+        }
+    }
+
+    private Instant instant(String option, String text) {
+        if (text == null) {
+            return null;
+        }
+        try {
+            return OffsetDateTime.parse(text, DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant();
+        } catch (DateTimeException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), option
+                    + ": expected an ISO-8601 date-time with an offset, such as 2026-01-01T00:00:00Z (got " + text + ")");
+        }
+    }
+
+    private <E extends Enum<E>> E parseEnum(Class<E> type, String option, String text) {
+        for (E e : type.getEnumConstants()) {
+            if (e.name().equalsIgnoreCase(text)) {
+                return e;
+            }
+        }
+        throw new EcoCalcException(ErrorCode.INVALID_SETTINGS, option + ": unknown value \"" + text + "\"");
+    }
+}

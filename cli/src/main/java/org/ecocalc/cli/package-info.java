@@ -1,0 +1,2 @@
+/** The {@code ecocalc} command. Not a library API. */
+package org.ecocalc.cli;
