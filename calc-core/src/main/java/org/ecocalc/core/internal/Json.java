@@ -4,7 +4,6 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import org.ecocalc.core.quantity.Decimals;
 import org.ecocalc.core.quantity.Quantity;
-import tools.jackson.core.StreamReadFeature;
 import tools.jackson.core.util.DefaultIndenter;
 import tools.jackson.core.util.DefaultPrettyPrinter;
 import tools.jackson.core.util.Separators;
@@ -22,7 +21,7 @@ import tools.jackson.databind.node.ObjectNode;
 public final class Json {
     /** Reads numbers as {@link BigDecimal} and refuses duplicate object keys. */
     public static final JsonMapper MAPPER = JsonMapper.builder()
-            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
             .build();
 

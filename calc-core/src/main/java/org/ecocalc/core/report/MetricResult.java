@@ -54,6 +54,6 @@ public record MetricResult(Metric metric, BigDecimal value, String reason, Linea
     @Override
     public String toString() {
         return metric.id() + " = " + (value == null ? "not computable (" + reason + ")"
-                : Decimals.toCanonicalString(value) + " " + metric.unit());
+                : Decimals.toCanonicalString(value) + ("1".equals(metric.unit()) ? "" : " " + metric.unit()));
     }
 }

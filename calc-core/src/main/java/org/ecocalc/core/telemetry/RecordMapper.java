@@ -29,7 +29,7 @@ import tools.jackson.databind.JsonNode;
  */
 final class RecordMapper {
     static final Pattern TIMESTAMP = Pattern.compile(
-            "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}(:[0-9]{2}(\\.[0-9]{1,9})?)?(Z|[+-][0-9]{2}:[0-9]{2})$");
+            "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]{1,9})?(Z|[+-][0-9]{2}:[0-9]{2})$");
     private static final Pattern LOCAL_TIMESTAMP = Pattern.compile(
             "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}(:[0-9]{2}(\\.[0-9]{1,9})?)?$");
     private static final Pattern WHOLE = Pattern.compile("^(0|[1-9][0-9]{0,20})$");

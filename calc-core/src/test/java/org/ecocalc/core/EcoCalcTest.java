@@ -1,0 +1,115 @@
+package org.ecocalc.core;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.ecocalc.core.TestRecords.energy;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Random;
+import org.ecocalc.core.json.CanonicalJson;
+import org.ecocalc.core.report.DatasetDigest;
+import org.ecocalc.core.report.Metric;
+import org.ecocalc.core.report.Report;
+import org.ecocalc.core.report.ReportJson;
+import org.ecocalc.core.telemetry.RecordProblem;
+import org.ecocalc.core.telemetry.TelemetryJson;
+import org.ecocalc.core.telemetry.TelemetryRecord;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class EcoCalcTest {
+    private static final TelemetryRecord A = energy("dc-1", "a", "2026-01-01T00:00:00Z", "2026-01-01T01:00:00Z", "130", "100");
+    private static final TelemetryRecord B = energy("dc-1", "b", "2026-01-01T01:00:00Z", "2026-01-01T02:00:00Z", "120", "100");
+    /** Same key as B, other contents. */
+    private static final TelemetryRecord B2 = energy("dc-1", "b", "2026-01-01T01:00:00Z", "2026-01-01T02:00:00Z", "999", "100");
+
+    @Test
+    void anExactRepeatIsCountedOnceWithAWarning() {
+        Report r = EcoCalc.report(List.of(A, B, A), MethodSettings.defaults());
+        // (130 + 120) / (100 + 100) = 1.25: A counted once.
+        assertThat(r.total().value(Metric.EFFICIENCY_PUE)).isEqualByComparingTo("1.25");
+        assertThat(r.dataset().records()).isEqualTo(2);
+        assertThat(r.dataset().duplicates()).isEqualTo(1);
+        assertThat(r.problems()).singleElement().extracting(RecordProblem::code).isEqualTo(ErrorCode.DUPLICATE_RECORD);
+        assertThat(r.hasRejections()).isFalse();
+    }
+
+    @Test
+    void aConflictExcludesEveryCopyWhicheverComesFirst() {
+        for (List<TelemetryRecord> order : List.of(List.of(A, B, B2), List.of(B2, A, B), List.of(B, B2, A))) {
+            Report r = EcoCalc.report(order, MethodSettings.defaults());
+            // Only A is counted: 130 / 100 = 1.3.
+            assertThat(r.total().value(Metric.EFFICIENCY_PUE)).as(order.toString()).isEqualByComparingTo("1.3");
+            assertThat(r.dataset().conflicts()).extracting(Object::toString).containsExactly("dc-1-bms/b");
+            assertThat(r.rejected()).isEqualTo(2);
+            assertThat(r.problems()).filteredOn(p -> p.code() == ErrorCode.CONFLICTING_DUPLICATE).hasSize(2);
+            assertThat(r.dataset().digest()).isEqualTo(EcoCalc.report(List.of(A), MethodSettings.defaults()).dataset().digest());
+        }
+    }
+
+    @Test
+    void theDatasetDigestIsTheDocumentedHashAndIgnoresOrder() {
+        // Documented in DatasetDigest: sha256 of the canonical JSON array of the records' digests, by key.
+        String expected = CanonicalJson.digest("[\"" + DatasetDigest.recordDigest(A) + "\",\"" + DatasetDigest.recordDigest(B) + "\"]");
+        assertThat(EcoCalc.report(List.of(B, A), MethodSettings.defaults()).dataset().digest()).isEqualTo(expected);
+        assertThat(EcoCalc.report(List.of(A, B), MethodSettings.defaults()).dataset().digest()).isEqualTo(expected);
+        // A record's digest is sha256 of its canonical normalised JSON.
+        assertThat(DatasetDigest.recordDigest(A)).isEqualTo(CanonicalJson.digest(TelemetryJson.toJson(A)));
+    }
+
+    @Test
+    void theReportIsTheSameBytesForAnyOrder() {
+        List<TelemetryRecord> records = new ArrayList<>();
+        for (int i = 0; i < 50; i++) {
+            records.add(energy("dc-" + i % 3, "e" + i, "2026-01-01T00:00:00Z", "2026-01-02T05:00:00Z", "1" + i, "1" + i));
+        }
+        String expected = ReportJson.toJson(EcoCalc.report(records, MethodSettings.defaults()));
+        for (long seed = 1; seed <= 5; seed++) {
+            List<TelemetryRecord> shuffled = new ArrayList<>(records);
+            Collections.shuffle(shuffled, new Random(seed));
+            assertThat(ReportJson.toJson(EcoCalc.report(shuffled, MethodSettings.defaults()))).isEqualTo(expected);
+        }
+    }
+
+    @Test
+    void recordsOutsideTheRangeAreWarnedAboutAndNotCounted() {
+        MethodSettings jan1 = MethodSettings.builder().period(ReportingPeriod.custom(
+                Instant.parse("2026-01-01T00:30:00Z"), Instant.parse("2026-01-01T01:00:00Z"))).build();
+        Report r = EcoCalc.report(List.of(A, B), jan1);
+        // Half of A (00:30-01:00) is inside: 130 / 2 = 65 kWh; B is outside.
+        assertThat(r.total().value(Metric.ACTIVITY_ENERGY_FACILITY_KWH)).isEqualByComparingTo("65");
+        assertThat(r.problems()).extracting(RecordProblem::code).containsOnly(ErrorCode.OUTSIDE_REPORTING_RANGE);
+        assertThat(r.problems()).hasSize(2);
+    }
+
+    @Test
+    void aFileWithBadRecordsStillCountsEveryGoodOne(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("t.jsonl");
+        String good = TelemetryJson.toJson(A);
+        Files.writeString(file, good + "\n" + good.replace("\"kWh\"", "\"kwh\"").replace("\"a\"", "\"bad\"") + "\n"
+                + TelemetryJson.toJson(B) + "\n", StandardCharsets.UTF_8);
+        List<RecordProblem> seen = new ArrayList<>();
+        Report r = EcoCalc.report(file, MethodSettings.defaults(), org.ecocalc.core.telemetry.TelemetryReader.standard(),
+                seen::add);
+        assertThat(r.total().value(Metric.EFFICIENCY_PUE)).isEqualByComparingTo("1.25");
+        assertThat(r.rejected()).isEqualTo(1);
+        assertThat(seen).isNotEmpty().allMatch(p -> p.code() == ErrorCode.UNKNOWN_UNIT && p.location().line() == 2);
+        assertThat(r.problems()).isEqualTo(seen);
+    }
+
+    @Test
+    void settingsHaveACanonicalForm() {
+        MethodSettings s = MethodSettings.builder().period(PeriodUnit.DAY).build();
+        // RFC 8785: keys sorted by UTF-16 code units ("workload..." before "wue...": 'o' < 'u'), no spaces.
+        assertThat(s.toCanonicalJson()).isEqualTo("{\"lineage_key_limit\":20,\"period\":{\"offset\":\"Z\",\"unit\":\"day\"},"
+                + "\"workload_energy_basis\":\"facility\",\"wue_basis\":\"withdrawal\"}");
+        assertThat(s.digest()).isEqualTo(CanonicalJson.sha256(s.toCanonicalJson().getBytes(StandardCharsets.UTF_8)));
+        assertThat(s.digest()).isNotEqualTo(MethodSettings.defaults().digest());
+    }
+}
