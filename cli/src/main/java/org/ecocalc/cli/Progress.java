@@ -3,6 +3,7 @@ package org.ecocalc.cli;
 import java.io.PrintWriter;
 import java.util.Locale;
 import java.util.function.LongConsumer;
+import java.util.function.LongSupplier;
 
 /**
  * A progress bar on standard error, shown only when standard error is a terminal and only once
@@ -16,15 +17,22 @@ final class Progress implements LongConsumer {
     private final PrintWriter err;
     private final long total;
     private final boolean enabled;
-    private final long started = System.nanoTime();
+    private final LongSupplier nanoTime;
+    private final long started;
     private long done;
     private long lastDraw;
     private boolean drawn;
 
     Progress(PrintWriter err, long totalBytes, boolean enabled) {
+        this(err, totalBytes, enabled, System::nanoTime);
+    }
+
+    Progress(PrintWriter err, long totalBytes, boolean enabled, LongSupplier nanoTime) {
         this.err = err;
         this.total = totalBytes;
         this.enabled = enabled && totalBytes > 0;
+        this.nanoTime = nanoTime;
+        this.started = nanoTime.getAsLong();
     }
 
     /** Whether standard error is a terminal: told by the launcher, or guessed from the console. */
@@ -42,7 +50,7 @@ final class Progress implements LongConsumer {
         if (!enabled) {
             return;
         }
-        long now = System.nanoTime();
+        long now = nanoTime.getAsLong();
         if (now - started < SHOW_AFTER_NANOS || now - lastDraw < REDRAW_NANOS) {
             return;
         }
