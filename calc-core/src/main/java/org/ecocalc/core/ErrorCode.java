@@ -48,7 +48,23 @@ public enum ErrorCode {
     /** A unit conversion that cannot be done (unknown unit, different dimensions). */
     UNIT_CONVERSION("unit_conversion"),
     /** A method setting is invalid. */
-    INVALID_SETTINGS("invalid_settings");
+    INVALID_SETTINGS("invalid_settings"),
+    /** A report JSON that cannot be read back (wrong format, missing or malformed member). */
+    INVALID_REPORT("invalid_report"),
+    /** A run manifest that cannot be read (wrong format, missing or malformed member). */
+    INVALID_MANIFEST("invalid_manifest"),
+    /** A signing or verification key that cannot be read (not PEM, not Ed25519, encrypted). */
+    INVALID_KEY("invalid_key"),
+    /** A metric id that is not in the registry. */
+    UNKNOWN_METRIC("unknown_metric"),
+    /** A factor pack named by a run or a test vector that this engine cannot load. */
+    FACTOR_PACK_UNAVAILABLE("factor_pack_unavailable"),
+    /** An audit log whose hash chain is broken, or that another writer holds. */
+    AUDIT_LOG_BROKEN("audit_log_broken"),
+    /** An audit pack that cannot be written or read (not a zip, a missing file, a repeated name). */
+    AUDIT_PACK_INVALID("audit_pack_invalid"),
+    /** A test vector that breaks the test-vector format. */
+    INVALID_TEST_VECTOR("invalid_test_vector");
 
     private final String id;
 

@@ -80,6 +80,24 @@ public final class MethodSettings {
         return CanonicalJson.canonicalString(Json.compact(SettingsJson.toNode(this)));
     }
 
+    /**
+     * Reads settings from their JSON form (the {@code settings} member of a report, or of a test
+     * vector). Absent members take their defaults; unknown members and values are refused.
+     *
+     * @throws InvalidSettingsException naming the offending member by JSON Pointer
+     * @throws EcoCalcException         ({@link ErrorCode#MALFORMED_JSON}) if the text is not JSON
+     */
+    public static MethodSettings parse(String json) {
+        Objects.requireNonNull(json, "json");
+        tools.jackson.databind.JsonNode node;
+        try {
+            node = Json.MAPPER.readTree(json);
+        } catch (tools.jackson.core.JacksonException e) {
+            throw new EcoCalcException(ErrorCode.MALFORMED_JSON, "settings are not JSON: " + e.getOriginalMessage(), e);
+        }
+        return SettingsJson.fromNode(node);
+    }
+
     /** {@code sha256:} of {@link #toCanonicalJson()}. */
     public String digest() {
         return CanonicalJson.digest(toCanonicalJson());

@@ -5,6 +5,9 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.Objects;
+import org.ecocalc.core.EcoCalcException;
+import org.ecocalc.core.ErrorCode;
 import org.ecocalc.core.internal.Json;
 import org.ecocalc.core.internal.SettingsJson;
 import org.ecocalc.core.telemetry.IdempotencyKey;
@@ -37,6 +40,35 @@ public final class ReportJson {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * Reads a report written by {@link #toJson(Report)} back: {@code toJson(parse(text))} equals
+     * {@code text}. A top-level {@code manifest} member (see
+     * {@code org.ecocalc.core.manifest.RunJson}) is accepted and ignored here.
+     *
+     * @throws EcoCalcException ({@link ErrorCode#INVALID_REPORT}) naming the offending member by
+     *                          JSON Pointer, for example when a metric id is unknown to this engine
+     */
+    public static Report parse(String json) {
+        Objects.requireNonNull(json, "json");
+        return ReportReader.read(ReportReader.tree(json));
+    }
+
+    /**
+     * The results document of a report: a JSON object with exactly the members {@code results},
+     * {@code facilities} and {@code total}, as {@link #toJson(Report)} writes them. Its RFC 8785
+     * canonical bytes are what a run manifest's {@code results} hash is computed over (see
+     * {@code docs/run-manifest.md}); anyone can rebuild it from a report file by keeping those
+     * three members.
+     */
+    public static String toResultsJson(Report report) {
+        ObjectNode full = toNode(report);
+        ObjectNode n = Json.object();
+        n.set("results", full.get("results"));
+        n.set("facilities", full.get("facilities"));
+        n.set("total", full.get("total"));
+        return Json.compact(n);
     }
 
     static ObjectNode toNode(Report r) {
