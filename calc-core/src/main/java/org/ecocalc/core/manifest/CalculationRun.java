@@ -7,6 +7,8 @@ import java.util.Objects;
 import java.util.function.Consumer;
 import org.ecocalc.core.EcoCalc;
 import org.ecocalc.core.MethodSettings;
+import org.ecocalc.core.explain.Explainer;
+import org.ecocalc.core.explain.Explanation;
 import org.ecocalc.core.report.Report;
 import org.ecocalc.core.telemetry.RecordProblem;
 import org.ecocalc.core.telemetry.TelemetryBatch;
@@ -81,6 +83,27 @@ public record CalculationRun(Report report, RunManifest manifest) {
     /** This run with its manifest signed by {@code key}. */
     public CalculationRun signedWith(SigningKey key) {
         return new CalculationRun(report, key.sign(manifest));
+    }
+
+    /**
+     * Explains one metric of the report's total: formula, inputs with their records, factors,
+     * settings, engine and run id ({@link Explainer}).
+     *
+     * @throws org.ecocalc.core.EcoCalcException ({@link org.ecocalc.core.ErrorCode#UNKNOWN_METRIC}) for an unknown id
+     */
+    public Explanation explain(String metricId) {
+        return Explainer.of(this).explain(metricId);
+    }
+
+    /**
+     * Explains one metric of one group ({@link Explainer#explain(String, String, String)}).
+     *
+     * @param facilityId the facility, or null for the total
+     * @param period     null for the facility's total, or the start of one of its periods (an
+     *                   ISO-8601 prefix such as {@code 2026-03})
+     */
+    public Explanation explain(String metricId, String facilityId, String period) {
+        return Explainer.of(this).explain(metricId, facilityId, period);
     }
 
     /** The report with its manifest, as JSON ({@link RunJson#toJson(CalculationRun)}). */
