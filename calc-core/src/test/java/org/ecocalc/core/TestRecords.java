@@ -63,6 +63,17 @@ public final class TestRecords {
         return ComputeBlock.builder();
     }
 
+    /** A seeded SecureRandom (SHA1PRNG), so generated test keys are the same on every run. */
+    public static java.security.SecureRandom seededRandom(long seed) {
+        try {
+            java.security.SecureRandom r = java.security.SecureRandom.getInstance("SHA1PRNG");
+            r.setSeed(seed);
+            return r;
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new AssertionError(e);
+        }
+    }
+
     /** Shorthand blocks. */
     public static HardwareBlock.Builder hardwareBlock() {
         return HardwareBlock.builder();

@@ -77,7 +77,7 @@ class RunManifestTest {
     void jsonRoundTripWithAndWithoutSignature() {
         CalculationRun run = CalculationRun.compute(List.of(A, B), MethodSettings.defaults());
         assertThat(RunManifest.parse(run.manifest().toJson())).isEqualTo(run.manifest());
-        CalculationRun signed = run.signedWith(SigningKey.generate(SigningKeyTest.seeded(9)));
+        CalculationRun signed = run.signedWith(SigningKey.generate(org.ecocalc.core.TestRecords.seededRandom(9)));
         assertThat(RunManifest.parse(signed.manifest().toJson())).isEqualTo(signed.manifest());
         // The run JSON is the report JSON plus a last member "manifest".
         String json = signed.toJson();

@@ -27,7 +27,7 @@ class RunVerifierTest {
             energy("dc-1", "b", "2026-01-01T01:00:00Z", "2026-01-01T02:00:00Z", "120", "100"),
             energy("dc-2", "c", "2026-01-02T00:00:00Z", "2026-01-02T01:00:00Z", "300", "200"));
     static final MethodSettings DAILY = MethodSettings.builder().period(PeriodUnit.DAY).build();
-    static final SigningKey KEY = SigningKey.generate(SigningKeyTest.seeded(11));
+    static final SigningKey KEY = SigningKey.generate(org.ecocalc.core.TestRecords.seededRandom(11));
 
     @TempDir
     Path dir;
@@ -120,7 +120,7 @@ class RunVerifierTest {
 
     @Test
     void anotherKeyOrNoSignatureIsDetected() {
-        SigningKey other = SigningKey.generate(SigningKeyTest.seeded(12));
+        SigningKey other = SigningKey.generate(org.ecocalc.core.TestRecords.seededRandom(12));
         CalculationRun run = CalculationRun.parse(json);
         Verification byOther = verify(new CalculationRun(run.report(), other.sign(run.manifest())).toJson(), inputs);
         assertThat(byOther.differences()).extracting(Check::detail).containsExactly("signed by another key");

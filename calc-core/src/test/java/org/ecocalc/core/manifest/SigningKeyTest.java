@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.charset.StandardCharsets;
 import java.security.KeyFactory;
 import java.security.KeyPairGenerator;
-import java.security.SecureRandom;
 import java.security.Signature;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.security.spec.X509EncodedKeySpec;
@@ -65,7 +64,7 @@ class SigningKeyTest {
     /** The JDK's own Ed25519 (SunEC, a separate implementation) reads our PEM keys and agrees byte for byte. */
     @Test
     void theJdkAgrees() throws Exception {
-        SigningKey key = SigningKey.generate(seeded(1));
+        SigningKey key = SigningKey.generate(org.ecocalc.core.TestRecords.seededRandom(1));
         byte[] msg = "{\"run_id\":\"x\"}".getBytes(StandardCharsets.UTF_8);
         KeyFactory kf = KeyFactory.getInstance("Ed25519");
         Signature jdk = Signature.getInstance("Ed25519");
@@ -80,7 +79,7 @@ class SigningKeyTest {
 
     @Test
     void pemRoundTripAndNoSecretInToString() {
-        SigningKey key = SigningKey.generate(seeded(2));
+        SigningKey key = SigningKey.generate(org.ecocalc.core.TestRecords.seededRandom(2));
         SigningKey back = SigningKey.fromPem(key.toPem());
         assertThat(back.verificationKey()).isEqualTo(key.verificationKey());
         assertThat(VerificationKey.fromPem(key.verificationKey().toPem())).isEqualTo(key.verificationKey());
@@ -90,7 +89,7 @@ class SigningKeyTest {
 
     @Test
     void badKeysAreRefusedWithoutQuotingThem() throws Exception {
-        SigningKey key = SigningKey.generate(seeded(3));
+        SigningKey key = SigningKey.generate(org.ecocalc.core.TestRecords.seededRandom(3));
         String priv = key.toPem();
         assertInvalid(() -> SigningKey.fromPem("not a key"), "no PEM block");
         assertInvalid(() -> SigningKey.fromPem(key.verificationKey().toPem()), "expected a PEM block \"PRIVATE KEY\"");
@@ -99,7 +98,7 @@ class SigningKeyTest {
         assertInvalid(() -> SigningKey.fromPem("-----BEGIN PRIVATE KEY-----\nAAAA\n-----END PRIVATE KEY-----\n"),
                 "not a PKCS#8");
         KeyPairGenerator rsa = KeyPairGenerator.getInstance("RSA");
-        rsa.initialize(1024, seeded(4));
+        rsa.initialize(1024, org.ecocalc.core.TestRecords.seededRandom(4));
         byte[] rsaDer = rsa.generateKeyPair().getPrivate().getEncoded();
         String rsaPem = "-----BEGIN PRIVATE KEY-----\n" + Base64.getMimeEncoder().encodeToString(rsaDer)
                 + "\n-----END PRIVATE KEY-----\n";
@@ -107,16 +106,6 @@ class SigningKeyTest {
             assertThat(e.code()).isEqualTo(ErrorCode.INVALID_KEY);
             assertThat(e.getMessage()).contains("not an Ed25519 key").doesNotContain(rsaPem.substring(28, 60));
         });
-    }
-
-    static SecureRandom seeded(long seed) {
-        try {
-            SecureRandom r = SecureRandom.getInstance("SHA1PRNG");
-            r.setSeed(seed);
-            return r;
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new AssertionError(e);
-        }
     }
 
     private static byte[] der(String pem) {
