@@ -1,0 +1,211 @@
+package org.ecocalc.core.vectors;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.ecocalc.core.EcoCalcException;
+import org.ecocalc.core.ErrorCode;
+import org.ecocalc.core.internal.Json;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * One golden test vector ({@code ecocalc.test-vector/1}): input, factor packs, settings and
+ * expected outputs. Read with {@link #parse(String)}, which checks the JSON Schema
+ * {@code docs/schemas/test-vector.v1.json}. See {@code docs/test-vectors.md}.
+ *
+ * @param name          the vector's unique name
+ * @param category      what it exercises ({@code metric}, {@code bad_input}, ...)
+ * @param description   what is tested and how the expected values were obtained
+ * @param expectedFrom  {@code hand}, {@code source} or {@code golden}
+ * @param inputText     the input as text (the {@code input} array written as JSON, or {@code input_text})
+ * @param inputJsonLines whether the input text is JSON Lines
+ * @param factorPacks   each pack: {@code id@version}, or an inline pack as compact JSON
+ * @param settingsJson  the settings as compact JSON ({@code {}} when absent)
+ * @param expected      the expected outputs
+ * @param toleranceRel  the relative tolerance, or null for exact equality
+ */
+public record TestVector(String name, String category, String description, String expectedFrom, String inputText,
+        boolean inputJsonLines, List<String> factorPacks, String settingsJson, Expected expected, BigDecimal toleranceRel) {
+    /** The format identifier: {@value}. */
+    public static final String FORMAT = "ecocalc.test-vector/1";
+
+    public TestVector {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(inputText, "inputText");
+        factorPacks = List.copyOf(factorPacks);
+        Objects.requireNonNull(settingsJson, "settingsJson");
+        Objects.requireNonNull(expected, "expected");
+    }
+
+    /**
+     * The expected outputs. A metric value of null means "not computable".
+     *
+     * @param metrics    the total's metrics
+     * @param facilities each facility's metrics over all periods
+     * @param groups     metrics of facility-period groups
+     * @param groupCount how many facility-period groups, or null
+     * @param problems   every problem, in input order, or null when not checked
+     * @param rejected   how many records are refused, or null
+     * @param dataset    data-set expectations, or null
+     * @param error      the error the whole vector raises, or null
+     */
+    public record Expected(Map<String, String> metrics, Map<String, Map<String, String>> facilities,
+            List<Group> groups, Integer groupCount, List<ExpectedProblem> problems, Long rejected, Dataset dataset,
+            ExpectedError error) {
+        public Expected {
+            metrics = Collections.unmodifiableMap(new LinkedHashMap<>(metrics));
+            Map<String, Map<String, String>> f = new LinkedHashMap<>();
+            facilities.forEach((k, v) -> f.put(k, Collections.unmodifiableMap(new LinkedHashMap<>(v))));
+            facilities = Collections.unmodifiableMap(f);
+            groups = List.copyOf(groups);
+            problems = problems == null ? null : List.copyOf(problems);
+        }
+    }
+
+    /**
+     * Expected metrics of one facility-period group.
+     *
+     * @param facilityId  the facility
+     * @param periodStart the period's first instant as the report writes it, or null for an open range
+     * @param periodEnd   the period's end, or null when not checked or open
+     * @param metrics     metric id to decimal, or null for not computable
+     */
+    public record Group(String facilityId, String periodStart, String periodEnd, Map<String, String> metrics) {
+        public Group {
+            metrics = Collections.unmodifiableMap(new LinkedHashMap<>(metrics));
+        }
+    }
+
+    /**
+     * An expected problem.
+     *
+     * @param record   the record's position in the input, from 0
+     * @param code     the error code id
+     * @param pointer  the JSON Pointer into the record
+     * @param severity {@code error} or {@code warning}
+     */
+    public record ExpectedProblem(long record, String code, String pointer, String severity) {
+        @Override
+        public String toString() {
+            return "#" + record + " " + severity + " " + code + " at \"" + pointer + "\"";
+        }
+    }
+
+    /**
+     * Expected data-set facts; each null when not checked.
+     *
+     * @param records    distinct records used
+     * @param duplicates exact repeats ignored
+     * @param conflicts  keys in conflict
+     * @param digest     the data-set digest
+     */
+    public record Dataset(Long records, Long duplicates, List<String> conflicts, String digest) {
+    }
+
+    /**
+     * The error a whole vector raises.
+     *
+     * @param code    the error code id
+     * @param pointer the JSON Pointer into the vector document
+     */
+    public record ExpectedError(String code, String pointer) {
+    }
+
+    /**
+     * Reads a vector, checking it against the schema.
+     *
+     * @throws EcoCalcException ({@link ErrorCode#INVALID_TEST_VECTOR}) listing the violations
+     */
+    public static TestVector parse(String json) {
+        JsonNode n;
+        try {
+            n = Json.MAPPER.readTree(Objects.requireNonNull(json, "json"));
+        } catch (JacksonException e) {
+            throw new EcoCalcException(ErrorCode.INVALID_TEST_VECTOR, "not JSON: " + e.getOriginalMessage(), e);
+        }
+        List<String> violations = VectorSchema.validate(n);
+        if (!violations.isEmpty()) {
+            throw new EcoCalcException(ErrorCode.INVALID_TEST_VECTOR, "breaks test-vector.v1.json: "
+                    + String.join("; ", violations));
+        }
+        String input;
+        boolean lines = false;
+        if (n.has("input")) {
+            input = Json.pretty(n.get("input"));
+        } else {
+            input = n.get("input_text").stringValue();
+            lines = n.has("input_format") && "jsonl".equals(n.get("input_format").stringValue());
+        }
+        List<String> packs = new ArrayList<>();
+        if (n.has("factor_packs")) {
+            for (JsonNode p : n.get("factor_packs")) {
+                packs.add(p.isString() ? p.stringValue() : Json.compact(p.get("inline")));
+            }
+        }
+        String settings = n.has("settings") ? Json.compact(n.get("settings")) : "{}";
+        BigDecimal tolerance = n.has("tolerance_rel") ? new BigDecimal(n.get("tolerance_rel").stringValue()) : null;
+        return new TestVector(n.get("name").stringValue(), n.get("category").stringValue(),
+                n.get("description").stringValue(), n.get("expected_from").stringValue(), input, lines, packs, settings,
+                expected(n.get("expected")), tolerance);
+    }
+
+    private static Expected expected(JsonNode e) {
+        Map<String, Map<String, String>> facilities = new LinkedHashMap<>();
+        if (e.has("facilities")) {
+            for (String f : e.get("facilities").propertyNames()) {
+                facilities.put(f, metrics(e.get("facilities").get(f)));
+            }
+        }
+        List<Group> groups = new ArrayList<>();
+        if (e.has("groups")) {
+            for (JsonNode g : e.get("groups")) {
+                groups.add(new Group(g.get("facility_id").stringValue(), textOrNull(g.get("period_start")),
+                        textOrNull(g.get("period_end")), metrics(g.get("metrics"))));
+            }
+        }
+        List<ExpectedProblem> problems = null;
+        if (e.has("problems")) {
+            problems = new ArrayList<>();
+            for (JsonNode p : e.get("problems")) {
+                problems.add(new ExpectedProblem(p.get("record").longValue(), p.get("code").stringValue(),
+                        p.get("pointer").stringValue(), p.has("severity") ? p.get("severity").stringValue() : "error"));
+            }
+        }
+        Dataset dataset = null;
+        if (e.has("dataset")) {
+            JsonNode d = e.get("dataset");
+            List<String> conflicts = null;
+            if (d.has("conflicts")) {
+                conflicts = new ArrayList<>();
+                for (JsonNode c : d.get("conflicts")) {
+                    conflicts.add(c.stringValue());
+                }
+            }
+            dataset = new Dataset(d.has("records") ? d.get("records").longValue() : null,
+                    d.has("duplicates") ? d.get("duplicates").longValue() : null, conflicts,
+                    d.has("digest") ? d.get("digest").stringValue() : null);
+        }
+        ExpectedError error = e.has("error") ? new ExpectedError(e.get("error").get("code").stringValue(),
+                e.get("error").get("pointer").stringValue()) : null;
+        return new Expected(e.has("metrics") ? metrics(e.get("metrics")) : Map.of(), facilities, groups,
+                e.has("group_count") ? e.get("group_count").intValue() : null, problems,
+                e.has("rejected") ? e.get("rejected").longValue() : null, dataset, error);
+    }
+
+    private static Map<String, String> metrics(JsonNode m) {
+        Map<String, String> out = new LinkedHashMap<>();
+        for (String id : m.propertyNames()) {
+            out.put(id, textOrNull(m.get(id)));
+        }
+        return out;
+    }
+
+    private static String textOrNull(JsonNode n) {
+        return n == null || n.isNull() ? null : n.stringValue();
+    }
+}

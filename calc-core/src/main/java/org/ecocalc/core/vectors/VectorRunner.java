@@ -1,0 +1,283 @@
+package org.ecocalc.core.vectors;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Stream;
+import org.ecocalc.core.EcoCalc;
+import org.ecocalc.core.EcoCalcException;
+import org.ecocalc.core.ErrorCode;
+import org.ecocalc.core.InvalidSettingsException;
+import org.ecocalc.core.MethodSettings;
+import org.ecocalc.core.quantity.Decimals;
+import org.ecocalc.core.report.GroupResult;
+import org.ecocalc.core.report.Metric;
+import org.ecocalc.core.report.MetricResult;
+import org.ecocalc.core.report.Report;
+import org.ecocalc.core.telemetry.IdempotencyKey;
+import org.ecocalc.core.telemetry.RecordProblem;
+import org.ecocalc.core.telemetry.TelemetryReader;
+
+/**
+ * Runs golden test vectors: computes each vector's report from its input, packs and settings,
+ * exactly as {@code ecocalc report} would (the input is written to a file and read with the
+ * standard reader), and compares every expectation. Each mismatch is one line.
+ *
+ * <p>Factor packs: this engine loads none yet, so a vector naming a pack fails with
+ * {@link ErrorCode#FACTOR_PACK_UNAVAILABLE} at {@code /factor_packs/<i>} (which a vector may
+ * expect); the carbon release resolves {@code id@version} from the factor library and inline packs
+ * from the vector, in {@link #resolvePacks}.
+ */
+public final class VectorRunner {
+    private static final VectorRunner STANDARD = new VectorRunner();
+
+    private VectorRunner() {
+    }
+
+    /** The runner. */
+    public static VectorRunner standard() {
+        return STANDARD;
+    }
+
+    /** The {@code .json} files under a directory (or the file itself), sorted by relative path with {@code /} separators. */
+    public static List<Path> vectorFiles(Path dirOrFile) {
+        if (Files.isRegularFile(dirOrFile)) {
+            return List.of(dirOrFile);
+        }
+        if (!Files.isDirectory(dirOrFile)) {
+            throw new EcoCalcException(ErrorCode.INPUT_UNREADABLE, "no such file or directory: " + dirOrFile);
+        }
+        try (Stream<Path> s = Files.walk(dirOrFile)) {
+            return s.filter(Files::isRegularFile).filter(p -> p.getFileName().toString().endsWith(".json"))
+                    .sorted(Comparator.comparing(p -> dirOrFile.relativize(p).toString().replace('\\', '/'))).toList();
+        } catch (IOException e) {
+            throw new EcoCalcException(ErrorCode.INPUT_UNREADABLE, "cannot list " + dirOrFile + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Runs every vector under a directory (or one file), in path order. */
+    public List<VectorResult> runAll(Path dirOrFile) {
+        List<VectorResult> out = new ArrayList<>();
+        for (Path p : vectorFiles(dirOrFile)) {
+            out.add(runFile(p));
+        }
+        return out;
+    }
+
+    /** Reads and runs one vector file; a file that is not a valid vector, or not named {@code <name>.json}, fails. */
+    public VectorResult runFile(Path file) {
+        String fileName = file.getFileName().toString();
+        TestVector v;
+        try {
+            v = TestVector.parse(Files.readString(file, StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            return new VectorResult(fileName, file.toString(), List.of("cannot read: " + e.getMessage()));
+        } catch (EcoCalcException e) {
+            return new VectorResult(fileName, file.toString(), List.of("invalid vector: " + e.getMessage()));
+        }
+        VectorResult r = run(v);
+        List<String> failures = new ArrayList<>(r.failures());
+        if (!fileName.equals(v.name() + ".json")) {
+            failures.add(0, "the file of vector \"" + v.name() + "\" must be named " + v.name() + ".json");
+        }
+        return new VectorResult(v.name(), file.toString(), failures);
+    }
+
+    /** Runs one vector. */
+    public VectorResult run(TestVector v) {
+        Objects.requireNonNull(v, "v");
+        List<String> f = new ArrayList<>();
+        TestVector.Expected e = v.expected();
+        Report report;
+        try {
+            resolvePacks(v);
+            MethodSettings settings;
+            try {
+                settings = MethodSettings.parse(v.settingsJson());
+            } catch (InvalidSettingsException ex) {
+                throw new VectorError(ErrorCode.INVALID_SETTINGS, "/settings" + ex.pointer(), ex.getMessage());
+            }
+            report = compute(v, settings);
+        } catch (VectorError ex) {
+            if (e.error() == null) {
+                f.add("unexpected error " + ex.code.id() + " at \"" + ex.pointer + "\": " + ex.getMessage());
+            } else if (!e.error().code().equals(ex.code.id()) || !e.error().pointer().equals(ex.pointer)) {
+                f.add("expected error " + e.error().code() + " at \"" + e.error().pointer() + "\", got " + ex.code.id()
+                        + " at \"" + ex.pointer + "\": " + ex.getMessage());
+            }
+            return new VectorResult(v.name(), null, f);
+        }
+        if (e.error() != null) {
+            f.add("expected error " + e.error().code() + " at \"" + e.error().pointer() + "\", but the vector ran");
+            return new VectorResult(v.name(), null, f);
+        }
+        metrics("total", e.metrics(), report.total(), v.toleranceRel(), f);
+        for (Map.Entry<String, Map<String, String>> fe : e.facilities().entrySet()) {
+            GroupResult g = report.facility(fe.getKey());
+            if (g == null) {
+                f.add("no facility " + fe.getKey() + " in the report");
+            } else {
+                metrics(fe.getKey(), fe.getValue(), g, v.toleranceRel(), f);
+            }
+        }
+        for (TestVector.Group eg : e.groups()) {
+            GroupResult g = group(report, eg);
+            String label = eg.facilityId() + " " + eg.periodStart();
+            if (g == null) {
+                f.add("no group " + label + " in the report; groups: " + report.groups().stream()
+                        .map(x -> x.facilityId() + " " + x.periodStart()).toList());
+                continue;
+            }
+            if (eg.periodEnd() != null && !eg.periodEnd().equals(String.valueOf(g.periodEnd()))) {
+                f.add(label + ": period end: expected " + eg.periodEnd() + ", got " + g.periodEnd());
+            }
+            metrics(label, eg.metrics(), g, v.toleranceRel(), f);
+        }
+        if (e.groupCount() != null && e.groupCount() != report.groups().size()) {
+            f.add("group count: expected " + e.groupCount() + ", got " + report.groups().size());
+        }
+        if (e.problems() != null) {
+            List<TestVector.ExpectedProblem> actual = new ArrayList<>();
+            for (RecordProblem p : report.problems()) {
+                actual.add(new TestVector.ExpectedProblem(p.location().index(), p.code().id(), p.problem().pointer(),
+                        p.severity().id()));
+            }
+            if (!actual.equals(e.problems())) {
+                f.add("problems: expected " + e.problems() + ", got " + actual);
+            }
+        }
+        if (e.rejected() != null && e.rejected() != report.rejected()) {
+            f.add("rejected records: expected " + e.rejected() + ", got " + report.rejected());
+        }
+        TestVector.Dataset d = e.dataset();
+        if (d != null) {
+            if (d.records() != null && d.records() != report.dataset().records()) {
+                f.add("data set records: expected " + d.records() + ", got " + report.dataset().records());
+            }
+            if (d.duplicates() != null && d.duplicates() != report.dataset().duplicates()) {
+                f.add("data set duplicates: expected " + d.duplicates() + ", got " + report.dataset().duplicates());
+            }
+            List<String> conflicts = report.dataset().conflicts().stream().map(IdempotencyKey::toString).toList();
+            if (d.conflicts() != null && !d.conflicts().equals(conflicts)) {
+                f.add("data set conflicts: expected " + d.conflicts() + ", got " + conflicts);
+            }
+            if (d.digest() != null && !d.digest().equals(report.dataset().digest())) {
+                f.add("data set digest: expected " + d.digest() + ", got " + report.dataset().digest());
+            }
+        }
+        return new VectorResult(v.name(), null, f);
+    }
+
+    /**
+     * The packs a vector names. None can be loaded by this engine yet: the first one raises
+     * {@link ErrorCode#FACTOR_PACK_UNAVAILABLE}.
+     */
+    private static void resolvePacks(TestVector v) {
+        for (int i = 0; i < v.factorPacks().size(); i++) {
+            String p = v.factorPacks().get(i);
+            throw new VectorError(ErrorCode.FACTOR_PACK_UNAVAILABLE, "/factor_packs/" + i, p.startsWith("{")
+                    ? "inline factor packs cannot be used by this engine yet (no metric applies factors)"
+                    : "factor pack " + p + " is not available (this engine loads no factor packs yet)");
+        }
+    }
+
+    private static Report compute(TestVector v, MethodSettings settings) {
+        Path dir = null;
+        try {
+            dir = Files.createTempDirectory("ecocalc-vector");
+            Path input = dir.resolve(v.inputJsonLines() ? "input.jsonl" : "input.json");
+            Files.writeString(input, v.inputText(), StandardCharsets.UTF_8);
+            return EcoCalc.report(input, settings, TelemetryReader.standard(), null);
+        } catch (IOException ex) {
+            throw new EcoCalcException(ErrorCode.INPUT_UNREADABLE, "cannot write a temporary input: " + ex.getMessage(), ex);
+        } finally {
+            deleteQuietly(dir);
+        }
+    }
+
+    private static GroupResult group(Report report, TestVector.Group eg) {
+        for (GroupResult g : report.groups()) {
+            if (g.facilityId().equals(eg.facilityId()) && String.valueOf(g.periodStart()).equals(String.valueOf(eg.periodStart()))) {
+                return g;
+            }
+        }
+        return null;
+    }
+
+    private static void metrics(String label, Map<String, String> expected, GroupResult g, BigDecimal tolerance,
+            List<String> f) {
+        for (Map.Entry<String, String> m : expected.entrySet()) {
+            Metric metric = metric(m.getKey());
+            if (metric == null) {
+                f.add(label + " " + m.getKey() + ": not a metric of this engine");
+                continue;
+            }
+            MetricResult r = g.metric(metric);
+            String want = m.getValue();
+            if (want == null) {
+                if (r.isComputed()) {
+                    f.add(label + " " + m.getKey() + ": expected not computable, got " + Decimals.toCanonicalString(r.value()));
+                }
+                continue;
+            }
+            if (!r.isComputed()) {
+                f.add(label + " " + m.getKey() + ": expected " + want + ", got not computable (" + r.reason() + ")");
+                continue;
+            }
+            if (!matches(new BigDecimal(want), r.value(), tolerance)) {
+                f.add(label + " " + m.getKey() + ": expected " + want + ", got " + Decimals.toCanonicalString(r.value())
+                        + (tolerance == null ? "" : " (tolerance " + tolerance.toPlainString() + " relative)"));
+            }
+        }
+    }
+
+    /** Exact equality of the normalised decimals, or |actual − expected| ≤ tolerance × |expected|. */
+    static boolean matches(BigDecimal expected, BigDecimal actual, BigDecimal tolerance) {
+        if (tolerance == null) {
+            return expected.compareTo(actual) == 0;
+        }
+        return actual.subtract(expected).abs().compareTo(tolerance.multiply(expected.abs())) <= 0;
+    }
+
+    private static Metric metric(String id) {
+        for (Metric m : Metric.values()) {
+            if (m.id().equals(id)) {
+                return m;
+            }
+        }
+        return null;
+    }
+
+    private static void deleteQuietly(Path dir) {
+        if (dir == null) {
+            return;
+        }
+        try (Stream<Path> s = Files.walk(dir)) {
+            for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        } catch (IOException ignored) {
+            // a temporary directory left behind is harmless
+        }
+    }
+
+    /** A whole-vector error: code and pointer into the vector document. */
+    private static final class VectorError extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        final transient ErrorCode code;
+        final String pointer;
+
+        VectorError(ErrorCode code, String pointer, String message) {
+            super(message, null, false, false);
+            this.code = code;
+            this.pointer = pointer;
+        }
+    }
+}

@@ -1,0 +1,103 @@
+package org.ecocalc.core.vectors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.ecocalc.core.EcoCalcException;
+import org.ecocalc.core.ErrorCode;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The runner fails a vector for each kind of mismatch, and says what differs. */
+class VectorRunnerTest {
+    // Two hours of dc-1: facility 130 + 120 = 250 kWh, IT 100 + 100 = 200 kWh, PUE 1.25 by hand.
+    static final String INPUT = "[{\"source_id\":\"s\",\"external_event_id\":\"a\",\"interval\":{\"start\":\"2026-06-01T00:00:00Z\","
+            + "\"end\":\"2026-06-01T01:00:00Z\"},\"facility_id\":\"dc-1\",\"energy\":{\"facility\":{\"value\":\"130\",\"unit\":\"kWh\"},"
+            + "\"it\":{\"value\":\"100\",\"unit\":\"kWh\"}}},{\"source_id\":\"s\",\"external_event_id\":\"b\",\"interval\":"
+            + "{\"start\":\"2026-06-01T01:00:00Z\",\"end\":\"2026-06-01T02:00:00Z\"},\"facility_id\":\"dc-1\",\"energy\":"
+            + "{\"facility\":{\"value\":\"120\",\"unit\":\"kWh\"},\"it\":{\"value\":\"100\",\"unit\":\"kWh\"}}}]";
+
+    static String vector(String name, String expected, String more) {
+        return "{\"format\":\"ecocalc.test-vector/1\",\"name\":\"" + name + "\",\"category\":\"metric\",\"description\":"
+                + "\"PUE by hand: 250 / 200 = 1.25.\",\"expected_from\":\"hand\",\"input\":" + INPUT + more
+                + ",\"expected\":" + expected + "}";
+    }
+
+    static VectorResult run(String json) {
+        return VectorRunner.standard().run(TestVector.parse(json));
+    }
+
+    @Test
+    void aCorrectVectorPasses() {
+        assertThat(run(vector("ok", "{\"metrics\":{\"efficiency.pue\":\"1.25\",\"efficiency.chiller_cop\":null},"
+                + "\"facilities\":{\"dc-1\":{\"efficiency.pue\":\"1.25\"}},\"group_count\":1,\"problems\":[],\"rejected\":0,"
+                + "\"dataset\":{\"records\":2,\"duplicates\":0,\"conflicts\":[]}}", "")).failures()).isEmpty();
+    }
+
+    @Test
+    void eachMismatchIsOneLine() {
+        VectorResult r = run(vector("bad", "{\"metrics\":{\"efficiency.pue\":\"1.3\",\"efficiency.dcie\":null,"
+                + "\"efficiency.chiller_cop\":\"1\",\"carbon.scope1_kgco2e\":\"5\"},\"group_count\":2,"
+                + "\"problems\":[{\"record\":0,\"code\":\"unknown_unit\",\"pointer\":\"/energy/it/unit\"}],\"rejected\":1,"
+                + "\"dataset\":{\"records\":3}}", ""));
+        assertThat(r.failures()).containsExactly(
+                "total efficiency.pue: expected 1.3, got 1.25",
+                "total efficiency.dcie: expected not computable, got 0.8",
+                "total efficiency.chiller_cop: expected 1, got not computable (no record reports /cooling/heat_removed)",
+                "total carbon.scope1_kgco2e: not a metric of this engine",
+                "group count: expected 2, got 1",
+                "problems: expected [#0 error unknown_unit at \"/energy/it/unit\"], got []",
+                "rejected records: expected 1, got 0",
+                "data set records: expected 3, got 2");
+    }
+
+    @Test
+    void aRelativeToleranceIsHonoured() {
+        // |1.25 - 1.254| = 0.004 <= 0.005 × 1.254 = 0.00627; |1.25 - 1.26| = 0.01 > 0.0063.
+        assertThat(run(vector("tol", "{\"metrics\":{\"efficiency.pue\":\"1.254\"}}", ",\"tolerance_rel\":\"0.005\"")).passed()).isTrue();
+        assertThat(run(vector("tol", "{\"metrics\":{\"efficiency.pue\":\"1.26\"}}", ",\"tolerance_rel\":\"0.005\"")).failures())
+                .containsExactly("total efficiency.pue: expected 1.26, got 1.25 (tolerance 0.005 relative)");
+        assertThat(VectorRunner.matches(new BigDecimal("0"), new BigDecimal("0"), new BigDecimal("0.005"))).isTrue();
+    }
+
+    @Test
+    void wholeVectorErrorsAreMatchedByCodeAndPointer() {
+        String settings = ",\"settings\":{\"period\":{\"unit\":\"week\"}}";
+        assertThat(run(vector("e", "{\"error\":{\"code\":\"invalid_settings\",\"pointer\":\"/settings/period/unit\"}}", settings))
+                .passed()).isTrue();
+        assertThat(run(vector("e", "{\"error\":{\"code\":\"invalid_settings\",\"pointer\":\"/settings/wue_basis\"}}", settings))
+                .failures()).singleElement().asString().startsWith("expected error invalid_settings at \"/settings/wue_basis\", "
+                        + "got invalid_settings at \"/settings/period/unit\"");
+        assertThat(run(vector("e", "{\"error\":{\"code\":\"invalid_settings\",\"pointer\":\"/settings\"}}", "")).failures())
+                .containsExactly("expected error invalid_settings at \"/settings\", but the vector ran");
+        assertThat(run(vector("e", "{\"metrics\":{}}", ",\"factor_packs\":[\"egrid@1.0.0\"]")).failures()).singleElement()
+                .asString().startsWith("unexpected error factor_pack_unavailable at \"/factor_packs/0\"");
+    }
+
+    @Test
+    void aVectorBreakingTheSchemaIsRefused() {
+        assertThatThrownBy(() -> TestVector.parse(vector("x", "{\"metrics\":{\"efficiency.pue\":\"1.250\"}}", "")))
+                .isInstanceOfSatisfying(EcoCalcException.class, e -> {
+                    assertThat(e.code()).isEqualTo(ErrorCode.INVALID_TEST_VECTOR);
+                    assertThat(e.getMessage()).contains("/expected/metrics/efficiency.pue");
+                });
+    }
+
+    @Test
+    void filesAreNamedAfterTheirVectorAndRunInPathOrder(@TempDir Path dir) throws IOException {
+        Files.writeString(Files.createDirectory(dir.resolve("b")).resolve("ok.json"), vector("ok", "{\"metrics\":{\"efficiency.pue\":\"1.25\"}}", ""));
+        Files.writeString(dir.resolve("a-wrong-name.json"), vector("other", "{\"metrics\":{\"efficiency.pue\":\"1.25\"}}", ""));
+        Files.writeString(dir.resolve("broken.json"), "{");
+        List<VectorResult> rs = VectorRunner.standard().runAll(dir);
+        // Path order, with '/' between folders: a-wrong-name.json, b/ok.json, broken.json.
+        assertThat(rs).extracting(VectorResult::name).containsExactly("other", "ok", "broken.json");
+        assertThat(rs.get(0).failures()).containsExactly("the file of vector \"other\" must be named other.json");
+        assertThat(rs.get(1).passed()).isTrue();
+        assertThat(rs.get(2).failures()).singleElement().asString().startsWith("invalid vector: not JSON");
+    }
+}

@@ -1,0 +1,135 @@
+package org.ecocalc.vectors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+import org.ecocalc.core.ErrorCode;
+import org.ecocalc.core.report.Metric;
+import org.ecocalc.core.report.Section;
+import org.ecocalc.core.vectors.TestVector;
+import org.ecocalc.core.vectors.VectorResult;
+import org.ecocalc.core.vectors.VectorRunner;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+
+/**
+ * Runs every golden vector under {@code vectors/} (one dynamic test each) and checks that the set
+ * covers what docs/test-vectors.md promises: at least 60 vectors, every metric id of the registry
+ * (carbon ones once the carbon metrics exist), every class of bad telemetry and bad settings.
+ */
+class GoldenVectorsTest {
+    static final Path VECTORS = Path.of("vectors");
+
+    static List<Path> files() {
+        return VectorRunner.vectorFiles(VECTORS);
+    }
+
+    static List<TestVector> vectors() throws IOException {
+        List<TestVector> out = new ArrayList<>();
+        for (Path p : files()) {
+            out.add(TestVector.parse(Files.readString(p, StandardCharsets.UTF_8)));
+        }
+        return out;
+    }
+
+    @TestFactory
+    Stream<DynamicTest> everyVectorPasses() {
+        return files().stream().map(p -> DynamicTest.dynamicTest(VECTORS.relativize(p).toString(), p.toUri(), () -> {
+            VectorResult r = VectorRunner.standard().runFile(p);
+            assertThat(r.failures()).as(r.name()).isEmpty();
+        }));
+    }
+
+    @Test
+    void thereAreAtLeastSixtyAndEveryOneSaysWhereItsNumbersComeFrom() throws IOException {
+        List<TestVector> all = vectors();
+        assertThat(all).hasSizeGreaterThanOrEqualTo(60);
+        TreeMap<String, Integer> byCategory = new TreeMap<>();
+        for (TestVector v : all) {
+            byCategory.merge(v.category(), 1, Integer::sum);
+            assertThat(v.expectedFrom()).isIn("hand", "source", "golden");
+            boolean numbers = !v.expected().metrics().isEmpty() || !v.expected().facilities().isEmpty()
+                    || !v.expected().groups().isEmpty();
+            if (v.expectedFrom().equals("hand") && numbers) {
+                assertThat(v.description()).as(v.name()).containsAnyOf("By hand", "by hand");
+            }
+        }
+        assertThat(byCategory).containsKeys("metric", "not_computable", "bad_input", "bad_settings", "settings",
+                "repeats", "period_split", "digest");
+    }
+
+    @Test
+    void everyMetricIdOfTheRegistryHasAVector() throws IOException {
+        Set<String> covered = new HashSet<>();
+        for (TestVector v : vectors()) {
+            covered.addAll(v.expected().metrics().keySet());
+            v.expected().facilities().values().forEach(m -> covered.addAll(m.keySet()));
+            v.expected().groups().forEach(g -> covered.addAll(g.metrics().keySet()));
+        }
+        List<String> missing = new ArrayList<>();
+        for (Metric m : Metric.values()) {
+            if (!covered.contains(m.id())) {
+                missing.add(m.id());
+            }
+        }
+        assertThat(missing).as("metric ids without a vector").isEmpty();
+        // Each non-carbon metric also has its own vector, named after it.
+        Set<String> names = new HashSet<>();
+        for (TestVector v : vectors()) {
+            names.add(v.name());
+        }
+        for (Metric m : Metric.values()) {
+            if (m.section() != Section.CARBON) {
+                assertThat(names).as("a vector named " + m.id()).contains(m.id());
+            }
+        }
+    }
+
+    @Test
+    void everyClassOfBadInputHasAVector() throws IOException {
+        Set<String> codes = new HashSet<>();
+        for (TestVector v : vectors()) {
+            if (v.expected().problems() != null) {
+                v.expected().problems().forEach(p -> codes.add(p.code()));
+            }
+            if (v.expected().error() != null) {
+                codes.add(v.expected().error().code());
+            }
+        }
+        // Every code a telemetry record, a data set or the settings of a run can raise. (schema_violation is
+        // left out: the reader's own checks are at least as strict as the schema, so no known input reaches it.)
+        EnumSet<ErrorCode> inputCodes = EnumSet.of(ErrorCode.MALFORMED_JSON, ErrorCode.MISSING_IDENTITY,
+                ErrorCode.MISSING_FIELD, ErrorCode.UNKNOWN_FIELD, ErrorCode.WRONG_TYPE, ErrorCode.NOT_NUMERIC,
+                ErrorCode.NEGATIVE_VALUE, ErrorCode.VALUE_OUT_OF_RANGE, ErrorCode.UNKNOWN_UNIT,
+                ErrorCode.UNIT_DIMENSION_MISMATCH, ErrorCode.INVALID_TIMESTAMP, ErrorCode.TIMESTAMP_WITHOUT_OFFSET,
+                ErrorCode.INTERVAL_NOT_POSITIVE, ErrorCode.IT_EXCEEDS_FACILITY, ErrorCode.COOLING_EXCEEDS_FACILITY,
+                ErrorCode.DUPLICATE_RECORD, ErrorCode.CONFLICTING_DUPLICATE, ErrorCode.OUTSIDE_REPORTING_RANGE,
+                ErrorCode.INVALID_SETTINGS, ErrorCode.FACTOR_PACK_UNAVAILABLE);
+        List<String> missing = new ArrayList<>();
+        for (ErrorCode c : inputCodes) {
+            if (!codes.contains(c.id())) {
+                missing.add(c.id());
+            }
+        }
+        assertThat(missing).as("error codes without a vector").isEmpty();
+    }
+
+    @Test
+    void namesAreUniqueAndMatchTheirFiles() {
+        Set<String> seen = new HashSet<>();
+        for (Path p : files()) {
+            assertThat(seen.add(p.getFileName().toString())).as("duplicate " + p).isTrue();
+        }
+    }
+}
