@@ -16,9 +16,11 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "ecocalc", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Auditable sustainability numbers (PUE, WUE, water, energy per GPU-hour) from data-centre telemetry.",
-        subcommands = {ReportCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {ReportCommand.class, VerifyCommand.class, ExplainCommand.class, AuditPackCommand.class,
+            VectorsCommand.class, KeygenCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:success", "1:bad input (the errors are listed)", "2:usage"})
+        exitCodeList = {"0:success", "1:bad input (the errors are listed), or a verification that found differences",
+            "2:usage"})
 public final class Main implements Runnable {
     /** Success. */
     public static final int OK = 0;
@@ -57,7 +59,8 @@ public final class Main implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required: report");
+        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required: report, verify, explain, "
+                + "audit-pack, vectors or keygen");
     }
 
     static final class Version implements CommandLine.IVersionProvider {

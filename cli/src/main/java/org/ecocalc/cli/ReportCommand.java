@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.DateTimeException;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -22,7 +23,12 @@ import org.ecocalc.core.PeriodUnit;
 import org.ecocalc.core.ReportingPeriod;
 import org.ecocalc.core.WueBasis;
 import org.ecocalc.core.report.Report;
-import org.ecocalc.core.report.ReportJson;
+import org.ecocalc.core.audit.AuditEvent;
+import org.ecocalc.core.audit.AuditLog;
+import org.ecocalc.core.audit.IngestAuditor;
+import org.ecocalc.core.manifest.CalculationRun;
+import org.ecocalc.core.manifest.RunJson;
+import org.ecocalc.core.manifest.SigningKey;
 import org.ecocalc.core.telemetry.TelemetryReader;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -32,7 +38,7 @@ import picocli.CommandLine.Parameters;
 /** {@code ecocalc report}: telemetry in, a summary table and the report JSON out. */
 @Command(name = "report", mixinStandardHelpOptions = true,
         description = {"Reads telemetry (a .json or .jsonl file, or a directory of them), prints a summary per "
-                + "facility and period, and writes the report JSON with --out.",
+                + "facility and period and the run id, and writes the report JSON with its run manifest with --out.",
                 "Bad records are listed on standard error and refused; every good record is still counted."})
 final class ReportCommand implements Callable<Integer> {
     @CommandLine.Spec
@@ -78,6 +84,19 @@ final class ReportCommand implements Callable<Integer> {
     @Option(names = "--no-schema", description = "Skip the JSON Schema check (the reader's own checks still apply).")
     boolean noSchema;
 
+    @Option(names = "--sign", paramLabel = "<key.pem>",
+            description = "Sign the run manifest with this Ed25519 private key (PKCS#8 PEM; make one with ecocalc keygen).")
+    Path signingKey;
+
+    @Option(names = "--audit-log", paramLabel = "<file.jsonl>",
+            description = "Append the ingest events (accepted, rejected, duplicate) and the calculation to this "
+                    + "hash-chained audit log (created when absent; the input is read a second time for it).")
+    Path auditLog;
+
+    @Option(names = "--actor", defaultValue = "ecocalc-cli", paramLabel = "<name>",
+            description = "Who is named in the audit log's events (default: ${DEFAULT-VALUE}).")
+    String actor;
+
     @Override
     public Integer call() throws IOException {
         PrintWriter stdout = spec.commandLine().getOut();
@@ -91,12 +110,17 @@ final class ReportCommand implements Callable<Integer> {
         TelemetryReader reader = TelemetryReader.builder().schemaValidation(!noSchema).progressListener(progress).build();
         long[] printed = {0};
         long started = System.nanoTime();
-        Report report = EcoCalc.report(input, settings, reader, p -> {
+        SigningKey key = signingKey == null ? null : SigningKey.fromPem(Files.readString(signingKey, StandardCharsets.UTF_8));
+        CalculationRun run = CalculationRun.compute(input, settings, reader, p -> {
             if (printed[0]++ < maxErrors) {
                 progress.finish();
                 stderr.println((p.isError() ? "error: " : "warning: ") + p);
             }
         });
+        if (key != null) {
+            run = run.signedWith(key);
+        }
+        Report report = run.report();
         progress.finish();
         double seconds = (System.nanoTime() - started) / 1e9;
         if (printed[0] > maxErrors) {
@@ -106,19 +130,30 @@ final class ReportCommand implements Callable<Integer> {
         if ("-".equals(out)) {
             OutputStream o = System.out;
             stdout.flush();
-            ReportJson.write(report, o);
+            o.write(RunJson.toJson(run).getBytes(StandardCharsets.UTF_8));
             o.flush();
         } else {
             SummaryTable.print(report, input, stdout);
             long recordsSeen = report.dataset().records() + report.rejected() + report.dataset().duplicates();
             stdout.printf(Locale.ROOT, "%d records in %.2f s (%.0f records/s)%n", recordsSeen, seconds,
                     recordsSeen / Math.max(seconds, 1e-9));
+            stdout.println("run " + run.runId() + (run.manifest().isSigned()
+                    ? " (signed, key " + run.manifest().signature().keyId() + ")" : ""));
             if (out != null) {
                 Path target = Path.of(out);
-                Files.write(target, ReportJson.toJson(report).getBytes(StandardCharsets.UTF_8));
+                Files.write(target, RunJson.toJson(run).getBytes(StandardCharsets.UTF_8));
                 stdout.println("report written to " + target);
             } else {
                 stdout.println("(add --out report.json to write the report JSON)");
+            }
+        }
+        if (auditLog != null) {
+            try (AuditLog log = AuditLog.open(auditLog, Clock.systemUTC())) {
+                TelemetryReader.builder().schemaValidation(!noSchema).build().read(input, new IngestAuditor(log, actor));
+                log.append(AuditEvent.calculation(actor, run));
+                if (!"-".equals(out)) {
+                    stdout.println("audit log " + auditLog + ": " + log.size() + " lines, head " + log.head());
+                }
             }
         }
         stdout.flush();

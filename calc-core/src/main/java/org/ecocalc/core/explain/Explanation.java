@@ -2,11 +2,15 @@ package org.ecocalc.core.explain;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import org.ecocalc.core.MethodSettings;
+import org.ecocalc.core.internal.SettingsJson;
 import org.ecocalc.core.report.GroupResult;
 import org.ecocalc.core.telemetry.IdempotencyKey;
+import tools.jackson.databind.JsonNode;
 
 /**
  * Everything behind one number: the metric, its value (or why it could not be computed), the
@@ -64,5 +68,26 @@ public record Explanation(String metricId, String unit, BigDecimal value, String
     /** Whether a value was computed. */
     public boolean isComputed() {
         return value != null;
+    }
+
+    /**
+     * The settings as name-value pairs in their JSON form's order, nested names joined with a dot
+     * ({@code period.unit = month}, {@code wue_basis = withdrawal}, ...), for display. Settings added
+     * later (GWP set, Scope 2 method, boundary) appear here without change.
+     */
+    public List<Map.Entry<String, String>> settingsItems() {
+        List<Map.Entry<String, String>> out = new ArrayList<>();
+        flatten(SettingsJson.toNode(settings), "", out);
+        return out;
+    }
+
+    private static void flatten(JsonNode n, String prefix, List<Map.Entry<String, String>> out) {
+        if (n.isObject()) {
+            for (String k : n.propertyNames()) {
+                flatten(n.get(k), prefix.isEmpty() ? k : prefix + "." + k, out);
+            }
+        } else {
+            out.add(Map.entry(prefix, n.isString() ? n.stringValue() : n.toString()));
+        }
     }
 }
