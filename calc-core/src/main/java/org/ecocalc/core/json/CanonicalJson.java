@@ -28,7 +28,8 @@ public final class CanonicalJson {
     }
 
     /**
-     * The canonical UTF-8 bytes of a JSON text (RFC 8785).
+     * The canonical UTF-8 bytes of a JSON text (RFC 8785). The text must have an object or an
+     * array at the top (every ecocalc document does); the implementation refuses a bare scalar.
      *
      * @throws EcoCalcException ({@link ErrorCode#MALFORMED_JSON}) if the text is not JSON
      */
