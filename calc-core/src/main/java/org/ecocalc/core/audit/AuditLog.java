@@ -3,6 +3,7 @@ package org.ecocalc.core.audit;
 import java.io.BufferedReader;
 import java.io.Closeable;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -52,6 +53,7 @@ public final class AuditLog implements Closeable {
     private final FileChannel channel;
     private final FileLock lock;
     private long seq;
+    private long end;
     private String head;
     private AuditEntry last;
 
@@ -62,7 +64,9 @@ public final class AuditLog implements Closeable {
         FileChannel ch = null;
         FileLock l = null;
         try {
-            ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
+            // READ and WRITE without APPEND: the lock is taken first, then the log is read through the same
+            // channel (other streams may not read a locked region on every OS), then lines go at the end.
+            ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
             try {
                 l = ch.tryLock();
             } catch (OverlappingFileLockException e) {
@@ -72,7 +76,7 @@ public final class AuditLog implements Closeable {
                 throw new EcoCalcException(ErrorCode.AUDIT_LOG_BROKEN, "the audit log " + file
                         + " is open by another writer");
             }
-            Scan scan = scan(file, null);
+            Scan scan = scan(channelStream(ch), null, null);
             if (!scan.problems.isEmpty()) {
                 throw new EcoCalcException(ErrorCode.AUDIT_LOG_BROKEN, "will not append to the audit log " + file
                         + ", its chain is broken: " + scan.problems.get(0) + (scan.problems.size() > 1
@@ -81,6 +85,7 @@ public final class AuditLog implements Closeable {
             this.seq = scan.lines;
             this.head = scan.head;
             this.last = scan.last;
+            this.end = ch.size();
             this.channel = ch;
             this.lock = l;
         } catch (IOException e) {
@@ -91,6 +96,33 @@ public final class AuditLog implements Closeable {
             closeQuietly(l, ch);
             throw e;
         }
+    }
+
+    /** Reads a channel from its start without moving or closing it. */
+    private static InputStream channelStream(FileChannel ch) {
+        return new InputStream() {
+            private long pos;
+
+            @Override
+            public int read() throws IOException {
+                byte[] one = new byte[1];
+                return read(one, 0, 1) < 0 ? -1 : one[0] & 0xFF;
+            }
+
+            @Override
+            public int read(byte[] b, int off, int len) throws IOException {
+                int n = ch.read(ByteBuffer.wrap(b, off, len), pos);
+                if (n > 0) {
+                    pos += n;
+                }
+                return n;
+            }
+
+            @Override
+            public void close() {
+                // the channel stays open
+            }
+        };
     }
 
     /**
@@ -124,7 +156,7 @@ public final class AuditLog implements Closeable {
         ByteBuffer bytes = ByteBuffer.wrap((e.toLine() + "\n").getBytes(StandardCharsets.UTF_8));
         try {
             while (bytes.hasRemaining()) {
-                channel.write(bytes);
+                end += channel.write(bytes, end);
             }
             if (forceEach) {
                 channel.force(false);
@@ -217,16 +249,25 @@ public final class AuditLog implements Closeable {
     }
 
     private static Scan scan(Path file, String expectedHead, List<AuditEntry> sink) {
-        Scan s = new Scan();
-        boolean anchored = expectedHead == null || expectedHead.equals(AuditEntry.GENESIS);
         if (!Files.exists(file)) {
-            if (!anchored) {
+            Scan s = new Scan();
+            if (expectedHead != null && !expectedHead.equals(AuditEntry.GENESIS)) {
                 s.problems.add(new AuditLogVerification.Break(0, "the log does not exist, but a head was expected"));
             }
             return s;
         }
-        try (var in = Files.newInputStream(file);
-                BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8.newDecoder()
+        try (InputStream in = Files.newInputStream(file)) {
+            return scan(in, expectedHead, sink);
+        } catch (IOException e) {
+            throw new EcoCalcException(ErrorCode.INPUT_UNREADABLE, "cannot read the audit log " + file + ": "
+                    + e.getMessage(), e);
+        }
+    }
+
+    private static Scan scan(InputStream in, String expectedHead, List<AuditEntry> sink) {
+        Scan s = new Scan();
+        boolean anchored = expectedHead == null || expectedHead.equals(AuditEntry.GENESIS);
+        try (BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8.newDecoder()
                         .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT)))) {
             long expectedSeq = 1;
             String prev = AuditEntry.GENESIS;
