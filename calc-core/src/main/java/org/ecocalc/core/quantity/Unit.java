@@ -81,11 +81,12 @@ public enum Unit {
 
     /**
      * The context of conversions out of the canonical unit: 30 significant digits, half-even.
-     * Because an input has at most {@value Decimals#MAX_INPUT_DIGITS} significant digits and the
-     * conversion into the canonical unit errs by at most half a unit in the 34th digit, a
-     * conversion to canonical and back returns the input exactly.
+     * The conversion into the canonical unit errs by at most half a unit in the 34th digit, so a
+     * value of up to {@value Decimals#EXACT_ROUND_TRIP_DIGITS} significant digits converted to
+     * canonical and back is returned exactly.
      */
-    public static final MathContext OUTPUT_CONTEXT = new MathContext(Decimals.MAX_INPUT_DIGITS, RoundingMode.HALF_EVEN);
+    public static final MathContext OUTPUT_CONTEXT = new MathContext(Decimals.EXACT_ROUND_TRIP_DIGITS,
+            RoundingMode.HALF_EVEN);
 
     private static final Map<String, Unit> BY_SYMBOL;
     private static final Map<String, Unit> BY_FOLDED;
@@ -162,8 +163,9 @@ public enum Unit {
 
     /**
      * Converts an amount in the canonical unit to this unit, rounded once with
-     * {@link #OUTPUT_CONTEXT} unless exact. For every input-valid decimal {@code v},
-     * {@code fromCanonical(toCanonical(v))} equals {@code v}.
+     * {@link #OUTPUT_CONTEXT} unless exact. For every decimal {@code v} of the input limits,
+     * {@code fromCanonical(toCanonical(v))} equals {@code v} when {@code v} has at most
+     * {@value Decimals#EXACT_ROUND_TRIP_DIGITS} significant digits.
      */
     public BigDecimal fromCanonical(BigDecimal canonical) {
         if (isCanonical()) {

@@ -66,7 +66,7 @@ public record Lineage(String facilityId, Instant from, Instant to, List<Input> i
             return false;
         }
         for (Input i : inputs) {
-            if (i.field.valueIn(r) != null) {
+            if (i.field.isPresentIn(r)) {
                 return true;
             }
         }

@@ -92,13 +92,21 @@ public final class ReportAccumulator implements Serializable {
         }
         BigDecimal[] values = new BigDecimal[GroupSums.FIELDS];
         long mask = 0;
+        long lists = 0;
         for (TelemetryField f : TelemetryField.values()) {
+            if (f.isList()) {
+                if (f.isPresentIn(r)) {
+                    lists |= 1L << f.ordinal();
+                }
+                continue;
+            }
             BigDecimal v = f.valueIn(r);
             if (v != null) {
                 values[f.ordinal()] = v;
                 mask |= 1L << f.ordinal();
             }
         }
+        mask |= lists;
         int k = slices.size();
         BigDecimal total = ReportingPeriod.seconds(start, end);
         BigDecimal covered = BigDecimal.ZERO;
@@ -145,6 +153,11 @@ public final class ReportAccumulator implements Serializable {
                     g.addValue(f, part[f]);
                 }
             }
+            for (int f = 0; f < GroupSums.FIELDS; f++) {
+                if ((lists & (1L << f)) != 0) {
+                    g.counts[f]++;
+                }
+            }
             g.records++;
             g.span(s.start(), s.end());
             g.key(r.key(), mask, settings.lineageKeyLimit());
@@ -153,7 +166,8 @@ public final class ReportAccumulator implements Serializable {
             long[] extra = splitExtras.computeIfAbsent(r.facilityId(), f -> new long[GroupSums.FIELDS + 1]);
             for (int f = 0; f < GroupSums.FIELDS; f++) {
                 boolean counted = values[f] != null
-                        && (!TelemetryField.values()[f].isPercent() || values[GPU] != null);
+                        && (!TelemetryField.values()[f].isPercent() || values[GPU] != null)
+                        || (lists & (1L << f)) != 0;
                 if (counted) {
                     extra[f] += k - 1;
                 }
