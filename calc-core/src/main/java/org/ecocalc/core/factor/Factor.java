@@ -21,9 +21,11 @@ import org.ecocalc.core.quantity.UnitException;
  * expiry date it is open-ended. An activity interval {@code [start, end)} is covered when it lies
  * entirely inside that range.
  *
- * <p><b>Values.</b> The value is held exactly as published ({@code 429.983} in {@code lb/MWh});
- * {@link #apply(Quantity)} converts with exact rational arithmetic and at most one rounding
- * ({@link Decimals#MATH_CONTEXT}). A factor of a citation-only pack has no value.
+ * <p><b>Values.</b> The value is held exactly as published ({@code 429.983} in {@code lb/MWh}), never
+ * pre-converted. {@link #apply(Quantity)} multiplies in published units with exact rational
+ * arithmetic and at most one rounding ({@link Decimals#MATH_CONTEXT}); {@link #valueInCanonicalUnits()}
+ * gives kg per kWh and the like, exactly for every lb/MWh, g/kWh and kg/TJ value (1 lb = 0.45359237 kg
+ * exactly). A factor of a citation-only pack has no value.
  */
 public final class Factor {
     private final PackRef pack;
@@ -200,11 +202,14 @@ public final class Factor {
     }
 
     /**
-     * Multiplies an activity by this factor: {@code activity × value}, in the canonical unit of the
-     * factor's numerator (kg for emission and embodied factors, kWh for heat contents). The
-     * activity and unit conversions are combined into one exact fraction, divided once with
-     * {@link Decimals#MATH_CONTEXT}; the result is exact whenever that fraction terminates.
-     * Example: 1,000 MWh × 429.983 lb/MWh = 1,000,000 kWh × 429.983 × 0.45359237 / 1000 kg.
+     * Multiplies an activity by this factor, in the unit of the factor's numerator as published:
+     * {@code 1000 MWh × 429.983 lb/MWh = 429983 lb}; {@code 1000 gal × 0.138 mmBtu/gal = 138 mmBtu}.
+     * The activity is converted to the factor's denominator unit and multiplied in one exact
+     * fraction, divided once with {@link Decimals#MATH_CONTEXT}; the result is exact whenever that
+     * fraction terminates (always when the activity is already in the denominator unit, or the
+     * conversion is a power of ten or an exact ratio such as L to gal). Chain factors in published
+     * units (fuel volume, then energy, then mass) and convert to kg last with
+     * {@link Quantity#toCanonical()} (exact for lb, g, t).
      *
      * @throws UnitException        ({@link ErrorCode#UNIT_DIMENSION_MISMATCH}) if the activity is
      *                              not of the dimension of the unit's denominator, or the factor is per item
@@ -222,18 +227,17 @@ public final class Factor {
                     + den.symbol() + " (" + den.dimension().label() + "), but the activity is in "
                     + activity.unit().symbol() + " (" + activity.dimension().label() + ")");
         }
-        // canonical result = a × (au.num/au.den) × (den.den/den.num) × v × (nu.num/nu.den)
+        // activity in den = a × (au.num / au.den) × (den.den / den.num); result = that × v
         Unit au = activity.unit();
-        Unit nu = unit.numerator();
         BigDecimal numerator = activity.value().multiply(au.numerator()).multiply(den.denominator())
-                .multiply(requireValue()).multiply(nu.numerator());
-        BigDecimal denominator = au.denominator().multiply(den.numerator()).multiply(nu.denominator());
-        return Quantity.of(Decimals.divide(numerator, denominator), nu.dimension().canonicalUnit());
+                .multiply(requireValue());
+        BigDecimal denominator = au.denominator().multiply(den.numerator());
+        return Quantity.of(Decimals.divide(numerator, denominator), unit.numerator());
     }
 
     /**
-     * Multiplies a count of items by a per-item factor (embodied carbon per server): the result
-     * in the canonical unit of the numerator.
+     * Multiplies a count of items by a per-item factor (embodied carbon per server), in the
+     * numerator's unit as published.
      *
      * @throws UnitException ({@link ErrorCode#UNIT_DIMENSION_MISMATCH}) if the factor is not per item
      */
@@ -243,9 +247,7 @@ public final class Factor {
             throw new UnitException(ErrorCode.UNIT_DIMENSION_MISMATCH, "factor " + factorId + " is per "
                     + unit.denominator().symbol() + ", not per item");
         }
-        Unit nu = unit.numerator();
-        return Quantity.of(Decimals.divide(count.multiply(requireValue()).multiply(nu.numerator()),
-                nu.denominator()), nu.dimension().canonicalUnit());
+        return Quantity.of(count.multiply(requireValue()), unit.numerator());
     }
 
     private BigDecimal requireValue() {
