@@ -18,6 +18,15 @@ import java.util.regex.Pattern;
 public record Gas(String id) implements Comparable<Gas> {
     /** The pattern of a gas id. */
     public static final String ID_PATTERN = "^[a-z0-9][a-z0-9_()-]{0,31}$";
+    private static final Pattern ID = Pattern.compile(ID_PATTERN);
+    private static final Map<String, String> ALIASES = Map.of(
+            "r-134a", "hfc-134a", "r134a", "hfc-134a",
+            "r-32", "hfc-32", "r32", "hfc-32",
+            "r-125", "hfc-125",
+            "r-1234ze", "hfo-1234ze(e)", "r-1234ze(e)", "hfo-1234ze(e)", "hfo-1234ze", "hfo-1234ze(e)",
+            "r410a", "r-410a");
+
+    // The constants below are created after ID and ALIASES (static initialisation order).
     /** Carbon dioxide. */
     public static final Gas CO2 = new Gas("co2");
     /** Methane, origin not distinguished. */
@@ -41,13 +50,6 @@ public record Gas(String id) implements Comparable<Gas> {
     /** R-410A, a blend of HFC-32 and HFC-125. */
     public static final Gas R_410A = new Gas("r-410a");
 
-    private static final Pattern ID = Pattern.compile(ID_PATTERN);
-    private static final Map<String, String> ALIASES = Map.of(
-            "r-134a", "hfc-134a", "r134a", "hfc-134a",
-            "r-32", "hfc-32", "r32", "hfc-32",
-            "r-125", "hfc-125",
-            "r-1234ze", "hfo-1234ze(e)", "r-1234ze(e)", "hfo-1234ze(e)", "hfo-1234ze", "hfo-1234ze(e)",
-            "r410a", "r-410a");
 
     public Gas {
         Objects.requireNonNull(id, "id");

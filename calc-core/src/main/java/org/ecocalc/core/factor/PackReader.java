@@ -98,12 +98,14 @@ final class PackReader {
         Set<String> keys = new HashSet<>();
         JsonNode fs = root.get("factors");
         for (int i = 0; i < fs.size(); i++) {
-            Factor f = factor(fs.get(i), "/factors/" + i, ref, citationOnly, sources.keySet());
+            JsonNode fn = fs.get(i);
+            String key = fn.get("factor_id").stringValue() + "@" + fn.get("version").intValue();
+            if (!keys.add(key)) {
+                problems.add(Problem.error(ErrorCode.FACTOR_PACK_INVALID, "/factors/" + i + "/version",
+                        "factor " + key + " appears twice (a correction is a new version)"));
+            }
+            Factor f = factor(fn, "/factors/" + i, ref, citationOnly, sources.keySet());
             if (f != null) {
-                if (!keys.add(f.factorId() + "@" + f.version())) {
-                    problems.add(Problem.error(ErrorCode.FACTOR_PACK_INVALID, "/factors/" + i + "/version",
-                            "factor " + f.factorId() + " version " + f.version() + " appears twice"));
-                }
                 factors.add(f);
             }
         }
@@ -176,7 +178,7 @@ final class PackReader {
         Gas gas = n.has("gas") ? gas(n, "gas", at) : null;
         if (gas == null && !category.equals("heat_content") && !n.has("gas")) {
             problems.add(Problem.error(ErrorCode.MISSING_FIELD, at + "/gas",
-                    "gas is required for a " + category + " factor"));
+                    "gas is required for a factor of category " + category));
         }
         if (gas != null && category.equals("heat_content")) {
             problems.add(Problem.error(ErrorCode.FACTOR_PACK_INVALID, at + "/gas",
