@@ -49,6 +49,8 @@ public enum ErrorCode {
     UNIT_CONVERSION("unit_conversion"),
     /** A method setting is invalid. */
     INVALID_SETTINGS("invalid_settings"),
+    /** An asset of the asset registry is invalid. */
+    INVALID_ASSET("invalid_asset"),
     /** A factor pack breaks its JSON Schema or the loader's further checks (the problems name the field). */
     FACTOR_PACK_INVALID("factor_pack_invalid"),
     /** A factor pack's content does not match its {@code digest}: it was changed after it was sealed. */

@@ -25,6 +25,16 @@ public final class SettingsJson {
         n.put("wue_basis", s.wueBasis().id());
         n.put("workload_energy_basis", s.workloadEnergyBasis().id());
         n.put("lineage_key_limit", s.lineageKeyLimit());
+        ObjectNode gwp = n.putObject("gwp");
+        gwp.put("set", s.gwpSet().name());
+        gwp.put("horizon_years", s.gwpHorizon().years());
+        n.put("scope2_method", s.scope2Method().id());
+        n.put("carbon_basis", s.carbonBasis().id());
+        n.put("per_unit_includes_embodied", s.perUnitIncludesEmbodied());
+        n.put("boundary", s.boundary().id());
+        if (s.organisationId() != null) {
+            n.put("organisation_id", s.organisationId());
+        }
         return n;
     }
 }
