@@ -48,7 +48,17 @@ public enum ErrorCode {
     /** A unit conversion that cannot be done (unknown unit, different dimensions). */
     UNIT_CONVERSION("unit_conversion"),
     /** A method setting is invalid. */
-    INVALID_SETTINGS("invalid_settings");
+    INVALID_SETTINGS("invalid_settings"),
+    /** A factor pack breaks its JSON Schema or the loader's further checks (the problems name the field). */
+    FACTOR_PACK_INVALID("factor_pack_invalid"),
+    /** A factor pack's content does not match its {@code digest}: it was changed after it was sealed. */
+    FACTOR_PACK_DIGEST_MISMATCH("factor_pack_digest_mismatch"),
+    /** The same pack id and version was loaded twice into one factor library (versions are immutable). */
+    FACTOR_PACK_DUPLICATE("factor_pack_duplicate"),
+    /** No factor, at any match level, for the activity, gas and place asked for. */
+    UNKNOWN_FACTOR("unknown_factor"),
+    /** A gas has no published GWP value in the chosen set and horizon; ecocalc does not guess one. */
+    GWP_UNAVAILABLE("gwp_unavailable");
 
     private final String id;
 

@@ -54,6 +54,12 @@ public enum Unit {
     US_GAL("gal", Dimension.VOLUME, "3.785411784", "1", "US gal", "gal_us"),
     /** Thousand US gallons. */
     KGAL("kgal", Dimension.VOLUME, "3785.411784", "1"),
+    /**
+     * Cubic foot = 0.3048³ m³ = 28.316846592 L exactly (international foot, 1959). As {@code scf}
+     * (standard cubic foot) it measures gas volume at the reference conditions of the factor that
+     * uses it (EPA: 60 °F, 1 atm); the conversion to litres is the same.
+     */
+    SCF("scf", Dimension.VOLUME, "28.316846592", "1", "ft3", "cf"),
 
     // Mass → kg.
     /** Gram. */
@@ -62,6 +68,8 @@ public enum Unit {
     KG("kg", Dimension.MASS, "1", "1"),
     /** Tonne (metric ton) = 1000 kg. */
     T("t", Dimension.MASS, "1000", "1", "tonne"),
+    /** Gigagram = 1000 t (the mass unit of IPCC net calorific values, TJ/Gg). */
+    GG("Gg", Dimension.MASS, "1000000", "1"),
     /** International avoirdupois pound = 0.45359237 kg exactly (1959 agreement). */
     LB("lb", Dimension.MASS, "0.45359237", "1", "lbs"),
 
