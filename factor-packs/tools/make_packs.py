@@ -130,7 +130,8 @@ def cfr(fid, activity, gas, value, unit, table, note):
                   activity_type=activity, region={"level": "country", "code": "US", "name": "United States"},
                   gas=gas, value=value, unit=unit, source_ref="40cfr98-c", source_dataset="40 CFR Part 98 Subpart C",
                   source_table=table, source_edition="as amended through 89 FR 42220 (2024-05-14)",
-                  source_year=2024, source_url=CFR_URL, confidence="high", second_hand=True, notes=note)
+                  source_year=2024, source_url=CFR_URL, confidence="high", second_hand=True, notes=note,
+                  heating_value_basis="hhv")
 
 
 C1 = "Table C-1 to Subpart C: Default CO2 Emission Factors and High Heat Values for Various Types of Fuel"
@@ -191,7 +192,7 @@ def ipcc(fid, activity, gas, value, unit, table, url, note, confidence="medium")
                   gas=gas, value=value, unit=unit, source_ref="ipcc2006-v2", source_dataset="2006 IPCC Guidelines"
                   " for National Greenhouse Gas Inventories, Volume 2 (Energy)", source_table=table,
                   source_edition="2006", source_year=2006, source_url=url, confidence=confidence, second_hand=True,
-                  notes=note)
+                  notes=note, heating_value_basis="ncv")
 
 
 T22 = "Chapter 2, Table 2.2: Default emission factors for stationary combustion in the energy industries (kg/TJ, NCV)"
@@ -220,12 +221,12 @@ IPCC2006 = {
                  "retrieved_via": "iClimate/ghgpy src/ghgpy/data/efs.py and fuels.py",
                  "licence": "IPCC terms (see pack licence notes)"}],
     "factors": [
-        ipcc("ipcc2006.gas_diesel_oil.co2", "gas_diesel_oil", "co2", "74100", "kg/TJ", T22, IPCC_CH2,
+        ipcc("ipcc2006.gas_diesel_oil.co2", "distillate_fuel_oil_no2", "co2", "74100", "kg/TJ", T22, IPCC_CH2,
              GHGPY + " Consistency: carbon content 20.2 kg C/GJ (Table 1.3) x 44/12 = 74.07 t CO2/TJ."),
-        ipcc("ipcc2006.gas_diesel_oil.ch4", "gas_diesel_oil", "ch4", "3", "kg/TJ", T22, IPCC_CH2,
+        ipcc("ipcc2006.gas_diesel_oil.ch4", "distillate_fuel_oil_no2", "ch4", "3", "kg/TJ", T22, IPCC_CH2,
              GHGPY + " Same as 40 CFR 98 Table C-2 'IPCC Energy Industry' note for petroleum."),
-        ipcc("ipcc2006.gas_diesel_oil.n2o", "gas_diesel_oil", "n2o", "0.6", "kg/TJ", T22, IPCC_CH2, GHGPY),
-        ipcc("ipcc2006.gas_diesel_oil.ncv", "gas_diesel_oil", None, "43", "TJ/Gg", T12, IPCC_CH1, GHGPY),
+        ipcc("ipcc2006.gas_diesel_oil.n2o", "distillate_fuel_oil_no2", "n2o", "0.6", "kg/TJ", T22, IPCC_CH2, GHGPY),
+        ipcc("ipcc2006.gas_diesel_oil.ncv", "distillate_fuel_oil_no2", None, "43", "TJ/Gg", T12, IPCC_CH1, GHGPY),
         ipcc("ipcc2006.natural_gas.co2", "natural_gas", "co2", "56100", "kg/TJ", T22, IPCC_CH2,
              "Not found in a machine-readable transcription; consistent with carbon content 15.3 kg C/GJ (ghgpy"
              " fuels.py, Table 1.3) x 44/12 = 56.1 t CO2/TJ.", confidence="medium"),

@@ -95,8 +95,7 @@ class EcoCalcTest {
         Files.writeString(file, good + "\n" + good.replace("\"kWh\"", "\"kwh\"").replace("\"a\"", "\"bad\"") + "\n"
                 + TelemetryJson.toJson(B) + "\n", StandardCharsets.UTF_8);
         List<RecordProblem> seen = new ArrayList<>();
-        Report r = EcoCalc.report(file, MethodSettings.defaults(), org.ecocalc.core.telemetry.TelemetryReader.standard(),
-                seen::add);
+        Report r = EcoCalc.calculation(MethodSettings.defaults()).withProblemListener(seen::add).report(file);
         assertThat(r.total().value(Metric.EFFICIENCY_PUE)).isEqualByComparingTo("1.25");
         assertThat(r.rejected()).isEqualTo(1);
         assertThat(seen).isNotEmpty().allMatch(p -> p.code() == ErrorCode.UNKNOWN_UNIT && p.location().line() == 2);
@@ -107,8 +106,10 @@ class EcoCalcTest {
     void settingsHaveACanonicalForm() {
         MethodSettings s = MethodSettings.builder().period(PeriodUnit.DAY).build();
         // RFC 8785: keys sorted by UTF-16 code units ("workload..." before "wue...": 'o' < 'u'), no spaces.
-        assertThat(s.toCanonicalJson()).isEqualTo("{\"lineage_key_limit\":20,\"period\":{\"offset\":\"Z\",\"unit\":\"day\"},"
-                + "\"workload_energy_basis\":\"facility\",\"wue_basis\":\"withdrawal\"}");
+        assertThat(s.toCanonicalJson()).isEqualTo("{\"boundary\":\"operational_control\",\"carbon_basis\":\"location\","
+                + "\"gwp\":{\"horizon_years\":100,\"set\":\"AR6\"},\"lineage_key_limit\":20,"
+                + "\"per_unit_includes_embodied\":false,\"period\":{\"offset\":\"Z\",\"unit\":\"day\"},"
+                + "\"scope2_method\":\"both\",\"workload_energy_basis\":\"facility\",\"wue_basis\":\"withdrawal\"}");
         assertThat(s.digest()).isEqualTo(CanonicalJson.sha256(s.toCanonicalJson().getBytes(StandardCharsets.UTF_8)));
         assertThat(s.digest()).isNotEqualTo(MethodSettings.defaults().digest());
     }

@@ -21,6 +21,13 @@ import org.ecocalc.core.MethodSettings;
 import org.ecocalc.core.PeriodUnit;
 import org.ecocalc.core.ReportingPeriod;
 import org.ecocalc.core.WueBasis;
+import org.ecocalc.core.CarbonBasis;
+import org.ecocalc.core.Scope2Method;
+import org.ecocalc.core.carbon.AssetRegistry;
+import org.ecocalc.core.carbon.CarbonContext;
+import org.ecocalc.core.factor.FactorLibrary;
+import org.ecocalc.core.factor.GwpHorizon;
+import org.ecocalc.core.factor.GwpSet;
 import org.ecocalc.core.report.Report;
 import org.ecocalc.core.report.ReportJson;
 import org.ecocalc.core.telemetry.TelemetryReader;
@@ -78,6 +85,48 @@ final class ReportCommand implements Callable<Integer> {
     @Option(names = "--no-schema", description = "Skip the JSON Schema check (the reader's own checks still apply).")
     boolean noSchema;
 
+    @Option(names = "--factors", paramLabel = "<dir>",
+            description = "Also load the factor packs (*.json) of this directory, besides the shipped ones.")
+    Path factors;
+
+    @Option(names = "--assets", paramLabel = "<file>",
+            description = "Asset registry for embodied carbon (docs/schemas/asset-registry.v1.json).")
+    Path assets;
+
+    @Option(names = "--gwp", defaultValue = "AR6", paramLabel = "<set>",
+            description = "GWP set: AR4, AR5 or AR6 (default: ${DEFAULT-VALUE}).")
+    String gwp;
+
+    @Option(names = "--gwp-horizon", defaultValue = "100", paramLabel = "<years>",
+            description = "GWP horizon: 100 or 20 (default: ${DEFAULT-VALUE}).")
+    int gwpHorizon;
+
+    @Option(names = "--scope2", defaultValue = "both", paramLabel = "<method>",
+            description = "Scope 2 method: location, market or both (default: ${DEFAULT-VALUE}).")
+    String scope2;
+
+    @Option(names = "--carbon-basis", defaultValue = "location", paramLabel = "<basis>",
+            description = "Scope 2 total of carbon per GPU-hour/run/request and CUE: location or market (default: ${DEFAULT-VALUE}).")
+    String carbonBasis;
+
+    @Option(names = "--embodied-per-unit", description = "Include embodied carbon in carbon per GPU-hour, run and request.")
+    boolean embodiedPerUnit;
+
+    @Option(names = "--organisation", paramLabel = "<id>", description = "Organisation id, for organisation-scoped factor overrides.")
+    String organisation;
+
+    private CarbonContext carbon() {
+        FactorLibrary library = FactorLibrary.fromClasspath(ReportCommand.class.getClassLoader());
+        if (factors != null) {
+            library = library.withAll(FactorLibrary.fromDirectory(factors).packs());
+        }
+        CarbonContext.Builder b = CarbonContext.builder(library);
+        if (assets != null) {
+            b.assets(AssetRegistry.read(assets));
+        }
+        return b.build();
+    }
+
     @Override
     public Integer call() throws IOException {
         PrintWriter stdout = spec.commandLine().getOut();
@@ -91,12 +140,12 @@ final class ReportCommand implements Callable<Integer> {
         TelemetryReader reader = TelemetryReader.builder().schemaValidation(!noSchema).progressListener(progress).build();
         long[] printed = {0};
         long started = System.nanoTime();
-        Report report = EcoCalc.report(input, settings, reader, p -> {
+        Report report = EcoCalc.calculation(settings).withCarbon(carbon()).withReader(reader).withProblemListener(p -> {
             if (printed[0]++ < maxErrors) {
                 progress.finish();
                 stderr.println((p.isError() ? "error: " : "warning: ") + p);
             }
-        });
+        }).report(input);
         progress.finish();
         double seconds = (System.nanoTime() - started) / 1e9;
         if (printed[0] > maxErrors) {
@@ -135,11 +184,18 @@ final class ReportCommand implements Callable<Integer> {
                     .wueBasis(parseEnum(WueBasis.class, "--wue-basis", wueBasis))
                     .workloadEnergyBasis(parseEnum(EnergyBasis.class, "--energy-basis", energyBasis))
                     .lineageKeyLimit(lineageKeys)
+                    .gwp(parseGwp(), GwpHorizon.ofYears(gwpHorizon))
+                    .scope2Method(parseEnum(Scope2Method.class, "--scope2", scope2))
+                    .carbonBasis(parseEnum(CarbonBasis.class, "--carbon-basis", carbonBasis))
+                    .perUnitIncludesEmbodied(embodiedPerUnit)
+                    .organisationId(organisation)
                     .build();
         } catch (EcoCalcException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         } catch (DateTimeException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--offset: " + e.getMessage());
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
     }
 
@@ -152,6 +208,14 @@ final class ReportCommand implements Callable<Integer> {
         } catch (DateTimeException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), option
                     + ": expected an ISO-8601 date-time with an offset, such as 2026-01-01T00:00:00Z (got " + text + ")");
+        }
+    }
+
+    private GwpSet parseGwp() {
+        try {
+            return GwpSet.fromId(gwp.toUpperCase(Locale.ROOT));
+        } catch (RuntimeException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--gwp: expected AR4, AR5 or AR6 (got " + gwp + ")");
         }
     }
 

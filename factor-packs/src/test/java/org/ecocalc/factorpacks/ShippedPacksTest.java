@@ -226,15 +226,15 @@ class ShippedPacksTest {
 
     @Test
     void gasDieselOutsideTheUs_ipcc2006PerTjNcv() {
-        FactorSelection ncv = SELECTOR.select(q("gas_diesel_oil", null, "2024-01-01", "2024-02-01")
+        FactorSelection ncv = SELECTOR.select(q("distillate_fuel_oil_no2", null, "2024-01-01", "2024-02-01")
                 .country("DE").build());
         assertThat(ncv.level()).isEqualTo(MatchLevel.GLOBAL);
         // 10 t = 0.01 Gg × 43 TJ/Gg = 0.43 TJ
         Quantity tj = ncv.factor().apply(Quantity.of("10", Unit.T));
         assertThat(tj).isEqualTo(Quantity.of("0.43", Unit.TJ));
-        assertThat(gas("gas_diesel_oil", Gas.CO2, "DE", tj)).isEqualByComparingTo("31863"); // 0.43 × 74,100
-        assertThat(gas("gas_diesel_oil", Gas.CH4, "DE", tj)).isEqualByComparingTo("1.29");  // 0.43 × 3
-        assertThat(gas("gas_diesel_oil", Gas.N2O, "DE", tj)).isEqualByComparingTo("0.258"); // 0.43 × 0.6
+        assertThat(gas("distillate_fuel_oil_no2", Gas.CO2, "DE", tj)).isEqualByComparingTo("31863"); // 0.43 × 74,100
+        assertThat(gas("distillate_fuel_oil_no2", Gas.CH4, "DE", tj)).isEqualByComparingTo("1.29");  // 0.43 × 3
+        assertThat(gas("distillate_fuel_oil_no2", Gas.N2O, "DE", tj)).isEqualByComparingTo("0.258"); // 0.43 × 0.6
     }
 
     private static BigDecimal gas(String activity, Gas gas, String country, Quantity energy) {

@@ -43,10 +43,20 @@ public final class Factor {
     private final String gwpSetId;
     private final BigDecimal uncertaintyPct;
     private final Provenance provenance;
+    private final String heatingValueBasis;
 
     Factor(PackRef pack, String factorId, int version, LocalDate effectiveDate, LocalDate expiryDate,
             String scope, String category, String activityType, Region region, Gas gas, BigDecimal value,
             FactorUnit unit, String gwpSetId, BigDecimal uncertaintyPct, Provenance provenance) {
+        this(pack, factorId, version, effectiveDate, expiryDate, scope, category, activityType, region, gas, value, unit,
+                gwpSetId, uncertaintyPct, provenance, null);
+    }
+
+    Factor(PackRef pack, String factorId, int version, LocalDate effectiveDate, LocalDate expiryDate,
+            String scope, String category, String activityType, Region region, Gas gas, BigDecimal value,
+            FactorUnit unit, String gwpSetId, BigDecimal uncertaintyPct, Provenance provenance,
+            String heatingValueBasis) {
+        this.heatingValueBasis = heatingValueBasis;
         this.pack = Objects.requireNonNull(pack, "pack");
         this.factorId = Objects.requireNonNull(factorId, "factorId");
         this.version = version;
@@ -145,6 +155,14 @@ public final class Factor {
     /** The published uncertainty in percent (half-width of the range), or null when none is published. */
     public BigDecimal uncertaintyPct() {
         return uncertaintyPct;
+    }
+
+    /**
+     * For combustion and heat-content factors: {@code "hhv"} (higher heating value, US EPA) or
+     * {@code "ncv"} (net calorific value, IPCC); null when the pack does not say.
+     */
+    public String heatingValueBasis() {
+        return heatingValueBasis;
     }
 
     /** Source, confidence and flags. */

@@ -217,7 +217,8 @@ final class PackReader {
             return null;
         }
         return new Factor(ref, text(n, "factor_id"), n.get("version").intValue(), effective, expiry, text(n, "scope"),
-                category, text(n, "activity_type"), region, gas, value, unit, gwpSet, uncertainty, p);
+                category, text(n, "activity_type"), region, gas, value, unit, gwpSet, uncertainty, p,
+                n.has("heating_value_basis") ? text(n, "heating_value_basis") : null);
     }
 
     private GwpValue gwp(JsonNode n, String at, PackRef ref, boolean citationOnly, Set<String> sourceIds) {

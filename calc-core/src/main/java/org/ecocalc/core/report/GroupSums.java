@@ -28,6 +28,8 @@ final class GroupSums implements Serializable {
     Instant lastEnd;
     /** Keys of the group's records with the mask of fields each reported; null once over the limit. */
     Map<IdempotencyKey, Long> keys = new HashMap<>();
+    /** The carbon sums. */
+    final CarbonSums carbon = new CarbonSums();
 
     void addValue(int field, BigDecimal value) {
         sums[field] = sums[field] == null ? value : sums[field].add(value);
@@ -71,6 +73,7 @@ final class GroupSums implements Serializable {
             counts[f] += o.counts[f];
         }
         records += o.records;
+        carbon.merge(o.carbon);
         if (o.firstStart != null) {
             span(o.firstStart, o.lastEnd);
         }
