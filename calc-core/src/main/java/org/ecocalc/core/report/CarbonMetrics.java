@@ -64,7 +64,8 @@ final class CarbonMetrics {
         if (from == null || to == null) {
             return new Embodied(null, List.of(), List.of(), "the group has no time span");
         }
-        BigDecimal kg = BigDecimal.ZERO;
+        // Σ TE × TiR (in seconds) per distinct lifetime, then one division per lifetime.
+        TreeMap<BigDecimal, BigDecimal> byLifetime = new TreeMap<>();
         Map<String, FactorUse> uses = new TreeMap<>();
         for (Asset a : assets) {
             Instant s = a.inService().isAfter(from) ? a.inService() : from;
@@ -90,16 +91,20 @@ final class CarbonMetrics {
                 }
             }
             BigDecimal seconds = ReportingPeriod.seconds(s, e);
-            // M_a = TE × TiR / EL, TiR in hours = seconds / 3600: one division.
-            kg = kg.add(Decimals.divide(te.multiply(seconds), a.lifetimeHours().multiply(SECONDS_PER_HOUR)));
+            byLifetime.merge(a.lifetimeHours(), te.multiply(seconds), BigDecimal::add);
+        }
+        // M = Σ_EL (Σ TE × TiR) / EL, TiR in hours = seconds / 3600: one division per distinct lifetime.
+        BigDecimal kg = BigDecimal.ZERO;
+        for (Map.Entry<BigDecimal, BigDecimal> e : byLifetime.entrySet()) {
+            kg = kg.add(Decimals.divide(e.getValue(), e.getKey().multiply(SECONDS_PER_HOUR)));
         }
         List<String> notes = List.of(assets.size() + " assets amortised over their expected lifetime (SCI, RR/ToR = 1)");
         return new Embodied(Decimals.normalize(kg), new ArrayList<>(uses.values()), notes, null);
     }
 
     /** Every carbon metric of a group. {@code lineage} gives the base lineage of a metric. */
-    Map<Metric, MetricResult> results(GroupSums g, Embodied embodied, Function<Metric, Lineage> lineage,
-            List<Integer> years) {
+    Map<Metric, MetricResult> results(GroupSums g, Embodied embodied, MarketAllocation.Result marketOverride,
+            Function<Metric, Lineage> lineage, List<Integer> years) {
         Map<Metric, MetricResult> out = new EnumMap<>(Metric.class);
         CarbonSums c = g.carbon;
         List<FactorUse> s1Uses = uses(c, false);
@@ -163,7 +168,8 @@ final class CarbonMetrics {
             mkt = MetricResult.notComputable(Metric.CARBON_SCOPE2_MARKET_KGCO2E,
                     "not computed: the Scope 2 method is location", mktBase);
         } else {
-            MarketAllocation.Result m = MarketAllocation.allocate(c, new TreeSet<>(years));
+            MarketAllocation.Result m = marketOverride != null ? marketOverride
+                    : MarketAllocation.allocate(c, new TreeSet<>(years));
             List<String> n = new ArrayList<>(m.notes());
             n.addAll(notes(c, CarbonCalculator.S2_MARKET));
             Lineage l = mktBase.with(s2Uses, n);

@@ -22,6 +22,25 @@ import org.ecocalc.core.report.CarbonSums.InstrumentSum;
 final class MarketAllocation {
     /** The outcome: kg CO2e or the reason it cannot be computed, and a line per tier or flag. */
     record Result(BigDecimal kgCo2e, String missing, List<String> notes) {
+        /**
+         * The sum of several facilities' results: instruments are allocated within a facility (its
+         * own market), never pooled across facilities.
+         */
+        static Result sum(List<String> facilities, List<Result> results) {
+            BigDecimal kg = BigDecimal.ZERO;
+            List<String> notes = new ArrayList<>();
+            for (int i = 0; i < results.size(); i++) {
+                Result r = results.get(i);
+                if (r.missing() != null) {
+                    return new Result(null, facilities.get(i) + ": " + r.missing(), notes);
+                }
+                kg = kg.add(r.kgCo2e());
+                for (String n : r.notes()) {
+                    notes.add(facilities.get(i) + ": " + n);
+                }
+            }
+            return new Result(Decimals.normalize(kg), null, notes);
+        }
     }
 
     private MarketAllocation() {

@@ -63,8 +63,18 @@ final class MetricCalculator {
         return carbon.embodied(facility, g.firstStart, g.lastEnd);
     }
 
+    /** The market-based allocation of one facility's sums (its own instruments, its own market). */
+    MarketAllocation.Result market(GroupSums g) {
+        return MarketAllocation.allocate(g.carbon, new java.util.TreeSet<>(years(g)));
+    }
+
     GroupResult result(GroupResult.Level level, String facility, Instant start, Instant end, GroupSums g,
             CarbonMetrics.Embodied embodied) {
+        return result(level, facility, start, end, g, embodied, null);
+    }
+
+    GroupResult result(GroupResult.Level level, String facility, Instant start, Instant end, GroupSums g,
+            CarbonMetrics.Embodied embodied, MarketAllocation.Result market) {
         Map<Metric, MetricResult> out = new EnumMap<>(Metric.class);
         for (Metric m : Metric.values()) {
             if (m.section() == Section.CARBON || m == Metric.ACTIVITY_SCOPE2_ELECTRICITY_KWH) {
@@ -74,7 +84,7 @@ final class MetricCalculator {
             Lineage lineage = lineage(facility, start, end, inputs, g);
             out.put(m, compute(m, inputs, g, lineage));
         }
-        out.putAll(carbon.results(g, embodied, m -> lineage(facility, start, end, inputs(m), g), years(g)));
+        out.putAll(carbon.results(g, embodied, market, m -> lineage(facility, start, end, inputs(m), g), years(g)));
         return new GroupResult(level, facility, start, end, g.firstStart, g.lastEnd, g.records, out);
     }
 

@@ -294,6 +294,8 @@ public final class ReportAccumulator implements Serializable {
         List<GroupResult> perFacility = new ArrayList<>();
         GroupSums total = new GroupSums();
         CarbonMetrics.Embodied totalEmbodied = null;
+        List<String> facilityIds = new ArrayList<>();
+        List<MarketAllocation.Result> markets = new ArrayList<>();
         String facility = null;
         GroupSums facilitySums = null;
         for (Map.Entry<GroupKey, GroupSums> e : groups.entrySet()) {
@@ -303,6 +305,8 @@ public final class ReportAccumulator implements Serializable {
                     GroupResult f = finishFacility(calc, facility, facilitySums, total, limit);
                     perFacility.add(f);
                     totalEmbodied = plus(totalEmbodied, calc.embodied(facility, facilitySums));
+                    facilityIds.add(facility);
+                    markets.add(calc.market(facilitySums));
                 }
                 facility = key.facility();
                 facilitySums = new GroupSums();
@@ -314,12 +318,17 @@ public final class ReportAccumulator implements Serializable {
         if (facilitySums != null) {
             perFacility.add(finishFacility(calc, facility, facilitySums, total, limit));
             totalEmbodied = plus(totalEmbodied, calc.embodied(facility, facilitySums));
+            facilityIds.add(facility);
+            markets.add(calc.market(facilitySums));
         }
         ReportingPeriod p = settings.period();
         if (totalEmbodied == null) {
             totalEmbodied = new CarbonMetrics.Embodied(null, List.of(), List.of(), "no records");
         }
-        GroupResult totalResult = calc.result(GroupResult.Level.TOTAL, null, p.from(), p.to(), total, totalEmbodied);
+        MarketAllocation.Result totalMarket = facilityIds.isEmpty() ? null
+                : MarketAllocation.Result.sum(facilityIds, markets);
+        GroupResult totalResult = calc.result(GroupResult.Level.TOTAL, null, p.from(), p.to(), total, totalEmbodied,
+                totalMarket);
         return new Results(perPeriod, perFacility, totalResult);
     }
 

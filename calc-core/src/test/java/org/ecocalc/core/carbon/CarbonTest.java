@@ -47,7 +47,10 @@ class CarbonTest {
 
     static GroupResult total(MethodSettings s, CarbonContext ctx, TelemetryRecord... records) {
         Report r = EcoCalc.calculation(s).withCarbon(ctx).report(List.of(records));
-        return r.total();
+        // Every record here is of facility dc-1; its group carries the allocation notes unprefixed.
+        assertThat(r.total().value(Metric.CARBON_SCOPE2_MARKET_KGCO2E))
+                .isEqualTo(r.facility("dc-1").value(Metric.CARBON_SCOPE2_MARKET_KGCO2E));
+        return r.facility("dc-1");
     }
 
     static GroupResult total(TelemetryRecord... records) {
