@@ -3,6 +3,8 @@ package org.ecocalc.core;
 import java.util.Objects;
 import org.ecocalc.core.factor.GwpHorizon;
 import org.ecocalc.core.factor.GwpSet;
+import org.ecocalc.core.quality.QualitySettings;
+import org.ecocalc.core.score.ScoreSettings;
 import org.ecocalc.core.internal.Json;
 import org.ecocalc.core.internal.SettingsJson;
 import org.ecocalc.core.json.CanonicalJson;
@@ -52,6 +54,8 @@ public final class MethodSettings {
     private final boolean perUnitIncludesEmbodied;
     private final Boundary boundary;
     private final String organisationId;
+    private final QualitySettings quality;
+    private final ScoreSettings score;
 
     private MethodSettings(Builder b) {
         this.period = b.period;
@@ -65,6 +69,8 @@ public final class MethodSettings {
         this.perUnitIncludesEmbodied = b.perUnitIncludesEmbodied;
         this.boundary = b.boundary;
         this.organisationId = b.organisationId;
+        this.quality = b.quality;
+        this.score = b.score;
     }
 
     /** The default settings. */
@@ -82,7 +88,7 @@ public final class MethodSettings {
         return new Builder().period(period).wueBasis(wueBasis).workloadEnergyBasis(workloadEnergyBasis)
                 .lineageKeyLimit(lineageKeyLimit).gwp(gwpSet, gwpHorizon).scope2Method(scope2Method)
                 .carbonBasis(carbonBasis).perUnitIncludesEmbodied(perUnitIncludesEmbodied).boundary(boundary)
-                .organisationId(organisationId);
+                .organisationId(organisationId).quality(quality).score(score);
     }
 
     /** How results are grouped in time. */
@@ -140,6 +146,16 @@ public final class MethodSettings {
         return organisationId;
     }
 
+    /** The data-quality settings. */
+    public QualitySettings quality() {
+        return quality;
+    }
+
+    /** The scorecard settings. */
+    public ScoreSettings score() {
+        return score;
+    }
+
     /** The settings as canonical JSON (RFC 8785): the form recorded in reports and hashed into manifests. */
     public String toCanonicalJson() {
         return CanonicalJson.canonicalString(Json.compact(SettingsJson.toNode(this)));
@@ -156,7 +172,8 @@ public final class MethodSettings {
                 && workloadEnergyBasis == m.workloadEnergyBasis && lineageKeyLimit == m.lineageKeyLimit
                 && gwpSet == m.gwpSet && gwpHorizon == m.gwpHorizon && scope2Method == m.scope2Method
                 && carbonBasis == m.carbonBasis && perUnitIncludesEmbodied == m.perUnitIncludesEmbodied
-                && boundary == m.boundary && Objects.equals(organisationId, m.organisationId);
+                && boundary == m.boundary && Objects.equals(organisationId, m.organisationId)
+                && quality.equals(m.quality) && score.equals(m.score);
     }
 
     @Override
@@ -183,8 +200,22 @@ public final class MethodSettings {
         private boolean perUnitIncludesEmbodied = DEFAULT_PER_UNIT_INCLUDES_EMBODIED;
         private Boundary boundary = DEFAULT_BOUNDARY;
         private String organisationId;
+        private QualitySettings quality = QualitySettings.defaults();
+        private ScoreSettings score = ScoreSettings.defaults();
 
         private Builder() {
+        }
+
+        /** Sets the data-quality settings (default {@link QualitySettings#defaults()}). */
+        public Builder quality(QualitySettings quality) {
+            this.quality = Objects.requireNonNull(quality, "quality");
+            return this;
+        }
+
+        /** Sets the scorecard settings (default {@link ScoreSettings#defaults()}). */
+        public Builder score(ScoreSettings score) {
+            this.score = Objects.requireNonNull(score, "score");
+            return this;
         }
 
         /** Sets the GWP set and horizon (default AR6, 100 years). */

@@ -19,11 +19,12 @@ final class SummaryTable {
         Metric.ACTIVITY_ENERGY_FACILITY_KWH, Metric.EFFICIENCY_PUE, Metric.WATER_WITHDRAWAL_L,
         Metric.WATER_WUE_L_PER_KWH, Metric.ACTIVITY_GPU_HOURS, Metric.EFFICIENCY_ENERGY_PER_GPU_HOUR_KWH,
         Metric.HARDWARE_UTILIZATION_PCT, Metric.CARBON_SCOPE1_KGCO2E, Metric.CARBON_SCOPE2_LOCATION_KGCO2E,
-        Metric.CARBON_SCOPE2_MARKET_KGCO2E, Metric.CARBON_PER_GPU_HOUR_KGCO2E,
+        Metric.CARBON_SCOPE2_MARKET_KGCO2E, Metric.CARBON_PER_GPU_HOUR_KGCO2E, Metric.QUALITY_COMPLETENESS_PCT,
+        Metric.SCORE_SUSTAINABILITY_PCT,
     };
     private static final String[] HEADERS = {
         "facility kWh", "PUE", "water L", "WUE L/kWh", "GPU-h", "kWh/GPU-h", "util %", "S1 kgCO2e",
-        "S2 loc kgCO2e", "S2 mkt kgCO2e", "kgCO2e/GPU-h",
+        "S2 loc kgCO2e", "S2 mkt kgCO2e", "kgCO2e/GPU-h", "complete %", "score",
     };
 
     private SummaryTable() {

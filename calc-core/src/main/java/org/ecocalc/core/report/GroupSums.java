@@ -30,6 +30,8 @@ final class GroupSums implements Serializable {
     Map<IdempotencyKey, Long> keys = new HashMap<>();
     /** The carbon sums. */
     final CarbonSums carbon = new CarbonSums();
+    /** The data-quality sums. */
+    final QualitySums quality = new QualitySums();
 
     void addValue(int field, BigDecimal value) {
         sums[field] = sums[field] == null ? value : sums[field].add(value);
@@ -74,6 +76,7 @@ final class GroupSums implements Serializable {
         }
         records += o.records;
         carbon.merge(o.carbon);
+        quality.merge(o.quality);
         if (o.firstStart != null) {
             span(o.firstStart, o.lastEnd);
         }

@@ -149,7 +149,38 @@ public enum Metric {
     ACTIVITY_TOKENS("activity.tokens", "token", 0, "Σ tokens", TelemetryField.COMPUTE_TOKENS),
     /** Scope 2 electricity: grid import, or facility minus on-site renewable when not reported. */
     ACTIVITY_SCOPE2_ELECTRICITY_KWH("activity.scope2_electricity_kwh", "kWh", 1, "Σ E_grid",
-            TelemetryField.ENERGY_GRID_IMPORT);
+            TelemetryField.ENERGY_GRID_IMPORT),
+
+    // data quality
+    /** Records received against records expected from each source's cadence over the covered span. */
+    QUALITY_COMPLETENESS_PCT("quality.completeness_pct", "%", 2, "100 × Σ min(received, expected) / Σ expected"),
+    /** Median ingestion latency (ingested_at − observed_at), nearest rank, whole seconds. */
+    QUALITY_LATENCY_P50_S("quality.latency_p50_s", "s", 0, "p50(ingested_at − observed_at)"),
+    /** 95th-percentile ingestion latency, nearest rank. */
+    QUALITY_LATENCY_P95_S("quality.latency_p95_s", "s", 0, "p95(ingested_at − observed_at)"),
+    /** Largest ingestion latency. */
+    QUALITY_LATENCY_MAX_S("quality.latency_max_s", "s", 0, "max(ingested_at − observed_at)"),
+    /** Samples flagged as outliers in the analysed series (z-score or modified z-score). */
+    QUALITY_OUTLIER_COUNT("quality.outlier_count", "count", 0, "Σ_series #{|z| > t}"),
+    /** 1 when any series drifted (recent window mean against the baseline window), else 0. */
+    QUALITY_DRIFT_DETECTED("quality.drift_detected", "flag", 0, "|μ_recent − μ_base| > k·σ_base"),
+    /** The group's data confidence, 0 to 1 (completeness, latency, outliers, drift). */
+    QUALITY_CONFIDENCE("quality.confidence", "1", 3, "Σ w_i·x_i / Σ w_i"),
+
+    // scorecard
+    /** The sustainability score, 0 to 1. */
+    SCORE_SUSTAINABILITY("score.sustainability", "1", 3,
+            "w_c·(1 − C_norm) + w_w·(1 − W_norm) + w_e·(1 − PUE_norm) + w_h·U_norm"),
+    /** The sustainability score, 0 to 100. */
+    SCORE_SUSTAINABILITY_PCT("score.sustainability_pct", "points", 1, "100 × score.sustainability"),
+    /** The carbon component: w_c·(1 − C_norm). */
+    SCORE_CARBON("score.carbon", "1", 3, "w_c·(1 − clamp(C / C_ref))"),
+    /** The water component: w_w·(1 − W_norm). */
+    SCORE_WATER("score.water", "1", 3, "w_w·(1 − clamp(W / W_ref))"),
+    /** The efficiency component: w_e·(1 − PUE_norm). */
+    SCORE_EFFICIENCY("score.efficiency", "1", 3, "w_e·(1 − clamp((PUE − 1) / (PUE_worst − 1)))"),
+    /** The hardware component: w_h·U_norm. */
+    SCORE_HARDWARE("score.hardware", "1", 3, "w_h·clamp(U / U_target)");
 
     private final String id;
     private final String unit;

@@ -23,10 +23,12 @@ final class MetricCalculator {
     private final TelemetryField water;
     private final TelemetryField workloadEnergy;
     private final CarbonMetrics carbon;
+    private final QualityMetrics quality;
 
     MetricCalculator(MethodSettings settings, CarbonContext context) {
         this.settings = settings;
         this.carbon = new CarbonMetrics(settings, context);
+        this.quality = new QualityMetrics(settings.quality());
         switch (settings.wueBasis()) {
             case COOLING: water = TelemetryField.WATER_COOLING; break;
             case CONSUMPTION: water = TelemetryField.WATER_CONSUMPTION; break;
@@ -68,16 +70,22 @@ final class MetricCalculator {
         return MarketAllocation.allocate(g.carbon, new java.util.TreeSet<>(years(g)));
     }
 
-    GroupResult result(GroupResult.Level level, String facility, Instant start, Instant end, GroupSums g,
-            CarbonMetrics.Embodied embodied) {
-        return result(level, facility, start, end, g, embodied, null);
+    /** The completeness parts of one facility's sums. */
+    QualityMetrics.Completeness completeness(String facility, GroupSums g) {
+        return quality.completeness(g, facility);
     }
 
     GroupResult result(GroupResult.Level level, String facility, Instant start, Instant end, GroupSums g,
-            CarbonMetrics.Embodied embodied, MarketAllocation.Result market) {
+            CarbonMetrics.Embodied embodied) {
+        return result(level, facility, start, end, g, embodied, null, null);
+    }
+
+    GroupResult result(GroupResult.Level level, String facility, Instant start, Instant end, GroupSums g,
+            CarbonMetrics.Embodied embodied, MarketAllocation.Result market, QualityMetrics.Completeness completeness) {
         Map<Metric, MetricResult> out = new EnumMap<>(Metric.class);
         for (Metric m : Metric.values()) {
-            if (m.section() == Section.CARBON || m == Metric.ACTIVITY_SCOPE2_ELECTRICITY_KWH) {
+            if (m.section() == Section.CARBON || m.section() == Section.QUALITY || m.section() == Section.SCORE
+                    || m == Metric.ACTIVITY_SCOPE2_ELECTRICITY_KWH) {
                 continue;
             }
             List<TelemetryField> inputs = inputs(m);
@@ -85,6 +93,16 @@ final class MetricCalculator {
             out.put(m, compute(m, inputs, g, lineage));
         }
         out.putAll(carbon.results(g, embodied, market, m -> lineage(facility, start, end, inputs(m), g), years(g)));
+        Lineage groupLineage = lineage(facility, start, end, List.of(), g);
+        QualityMetrics.Components parts = new QualityMetrics.Components();
+        out.putAll(quality.metrics(g, completeness != null ? completeness : quality.completeness(g, facility),
+                groupLineage, parts));
+        out.putAll(ScoreMetrics.compute(settings.score(), out, groupLineage));
+        for (Map.Entry<Metric, MetricResult> e : out.entrySet()) {
+            MetricResult r = e.getValue();
+            e.setValue(r.withConfidence(quality.confidence(parts,
+                    QualityMetrics.factorConfidence(r.lineage().factors()))));
+        }
         return new GroupResult(level, facility, start, end, g.firstStart, g.lastEnd, g.records, out);
     }
 

@@ -177,6 +177,7 @@ public final class ReportAccumulator implements Serializable {
             g.key(r.key(), mask, settings.lineageKeyLimit());
             targets.add(g.carbon);
         }
+        addQuality(r, slices, total, whole, start, end);
         long[] before = new long[CarbonSums.CHANNELS];
         for (CarbonSums t : targets) {
             for (int c = 0; c < CarbonSums.CHANNELS; c++) {
@@ -211,6 +212,42 @@ public final class ReportAccumulator implements Serializable {
         }
         return true;
     }
+
+    /** Adds a record's data-quality counts: its share per source, and in its first group its length, latency and samples. */
+    private void addQuality(TelemetryRecord r, List<ReportingPeriod.Slice> slices, BigDecimal total, boolean whole,
+            Instant start, Instant end) {
+        BigDecimal[] shares = split(BigDecimal.ONE, slices, total, whole);
+        String source = r.key().sourceId();
+        QualitySums first = null;
+        for (int i = 0; i < slices.size(); i++) {
+            ReportingPeriod.Slice s = slices.get(i);
+            QualitySums q = groups.get(new GroupKey(r.facilityId(), s.period().start(), s.period().end())).quality;
+            q.source(source).received = q.source(source).received.add(shares[i]);
+            if (i == 0) {
+                first = q;
+            }
+        }
+        first.source(source).lengths.merge(Decimals.normalize(total), 1L, Long::sum);
+        if (r.observedAt() != null && r.ingestedAt() != null) {
+            long seconds = Math.floorDiv(java.time.Duration.between(r.observedAt(), r.ingestedAt()).toMillis(), 1000L);
+            if (seconds < 0) {
+                first.negativeLatency++;
+            } else {
+                first.latency.merge(seconds, 1L, Long::sum);
+            }
+        }
+        BigDecimal hours = total.divide(SECONDS_PER_HOUR, Decimals.MATH_CONTEXT);
+        for (TelemetryField f : settings.quality().series()) {
+            BigDecimal v = f.valueIn(r);
+            if (v != null) {
+                BigDecimal perHour = f.isPercent() ? v : Decimals.divide(v, hours);
+                first.series.computeIfAbsent(r.facilityId() + "|" + source + "|" + f.pointer(), k -> new ArrayList<>())
+                        .add(new QualitySums.Sample(start, perHour));
+            }
+        }
+    }
+
+    private static final BigDecimal SECONDS_PER_HOUR = BigDecimal.valueOf(3600);
 
     /** Whether the slices cover {@code [start, end)} without a gap. */
     private static boolean covers(List<ReportingPeriod.Slice> slices, Instant start, Instant end) {
@@ -296,6 +333,7 @@ public final class ReportAccumulator implements Serializable {
         CarbonMetrics.Embodied totalEmbodied = null;
         List<String> facilityIds = new ArrayList<>();
         List<MarketAllocation.Result> markets = new ArrayList<>();
+        QualityMetrics.Completeness completeness = null;
         String facility = null;
         GroupSums facilitySums = null;
         for (Map.Entry<GroupKey, GroupSums> e : groups.entrySet()) {
@@ -307,6 +345,7 @@ public final class ReportAccumulator implements Serializable {
                     totalEmbodied = plus(totalEmbodied, calc.embodied(facility, facilitySums));
                     facilityIds.add(facility);
                     markets.add(calc.market(facilitySums));
+                    completeness = plus(completeness, calc.completeness(facility, facilitySums));
                 }
                 facility = key.facility();
                 facilitySums = new GroupSums();
@@ -320,6 +359,7 @@ public final class ReportAccumulator implements Serializable {
             totalEmbodied = plus(totalEmbodied, calc.embodied(facility, facilitySums));
             facilityIds.add(facility);
             markets.add(calc.market(facilitySums));
+            completeness = plus(completeness, calc.completeness(facility, facilitySums));
         }
         ReportingPeriod p = settings.period();
         if (totalEmbodied == null) {
@@ -328,8 +368,12 @@ public final class ReportAccumulator implements Serializable {
         MarketAllocation.Result totalMarket = facilityIds.isEmpty() ? null
                 : MarketAllocation.Result.sum(facilityIds, markets);
         GroupResult totalResult = calc.result(GroupResult.Level.TOTAL, null, p.from(), p.to(), total, totalEmbodied,
-                totalMarket);
+                totalMarket, completeness);
         return new Results(perPeriod, perFacility, totalResult);
+    }
+
+    private static QualityMetrics.Completeness plus(QualityMetrics.Completeness sum, QualityMetrics.Completeness one) {
+        return sum == null ? one : sum.plus(one);
     }
 
     /** The embodied carbon of all facilities: the sum of each facility's (each over its own span). */

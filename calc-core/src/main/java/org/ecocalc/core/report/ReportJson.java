@@ -118,6 +118,9 @@ public final class ReportJson {
             n.put("not_computable", m.reason());
         }
         n.put("unit", m.unit());
+        if (m.confidence() != null) {
+            n.put("confidence", Json.decimal(m.confidence()));
+        }
         ObjectNode lineage = n.putObject("lineage");
         ObjectNode inputs = lineage.putObject("inputs");
         for (Lineage.Input i : m.lineage().inputs()) {
