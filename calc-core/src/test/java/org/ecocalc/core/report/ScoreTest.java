@@ -73,8 +73,10 @@ class ScoreTest {
     void theScoreStaysInZeroToOneForAnyValidInput() {
         // Law: every component is w × a value clamped to [0, 1], and the weights sum to 1.
         qt().withFixedSeed(99L).withExamples(2000).forAll(integers().between(0, 100_000), integers().between(0, 100_000),
-                integers().between(1000, 5000), integers().between(0, 100), integers().between(0, 4))
-                .checkAssert((c, w, pue, u, wi) -> {
+                integers().between(1000, 5000), integers().between(0, 100 * 5 - 1))
+                .checkAssert((c, w, pue, uw) -> {
+                    int u = uw % 100;
+                    int wi = uw / 100;
                     BigDecimal[][] weightSets = {{bd("0.4"), bd("0.2"), bd("0.2"), bd("0.2")},
                         {bd("1"), bd("0"), bd("0"), bd("0")}, {bd("0.25"), bd("0.25"), bd("0.25"), bd("0.25")},
                         {bd("0.1"), bd("0.3"), bd("0.3"), bd("0.3")}, {bd("0"), bd("0"), bd("0.5"), bd("0.5")}};
