@@ -25,6 +25,15 @@ final class QualityMetrics {
 
     /** Completeness parts: Σ min(received, expected) and Σ expected over the sources. */
     record Completeness(BigDecimal received, BigDecimal expected, List<String> notes) {
+        /** These parts with each note prefixed by the facility (for the all-facility total). */
+        Completeness of(String facility) {
+            List<String> n = new ArrayList<>();
+            for (String note : notes) {
+                n.add(facility + ": " + note);
+            }
+            return new Completeness(received, expected, n);
+        }
+
         Completeness plus(Completeness o) {
             List<String> n = new ArrayList<>(notes);
             n.addAll(o.notes);
@@ -59,7 +68,7 @@ final class QualityMetrics {
             received = received.add(rec.min(exp));
             expected = expected.add(exp);
             if (rec.compareTo(exp) < 0) {
-                notes.add((facility == null ? "" : facility + ": ") + "source " + e.getKey() + ": "
+                notes.add("source " + e.getKey() + ": "
                         + Decimals.toCanonicalString(rec) + " of " + Decimals.toCanonicalString(exp) + " expected records ("
                         + how + " cadence " + Decimals.toCanonicalString(cadence) + " s)");
             }

@@ -345,7 +345,7 @@ public final class ReportAccumulator implements Serializable {
                     totalEmbodied = plus(totalEmbodied, calc.embodied(facility, facilitySums));
                     facilityIds.add(facility);
                     markets.add(calc.market(facilitySums));
-                    completeness = plus(completeness, calc.completeness(facility, facilitySums));
+                    completeness = plus(completeness, calc.completeness(facility, facilitySums).of(facility));
                 }
                 facility = key.facility();
                 facilitySums = new GroupSums();
@@ -359,7 +359,7 @@ public final class ReportAccumulator implements Serializable {
             totalEmbodied = plus(totalEmbodied, calc.embodied(facility, facilitySums));
             facilityIds.add(facility);
             markets.add(calc.market(facilitySums));
-            completeness = plus(completeness, calc.completeness(facility, facilitySums));
+            completeness = plus(completeness, calc.completeness(facility, facilitySums).of(facility));
         }
         ReportingPeriod p = settings.period();
         if (totalEmbodied == null) {
