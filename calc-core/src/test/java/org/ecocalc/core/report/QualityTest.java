@@ -35,8 +35,12 @@ class QualityTest {
         return b.build();
     }
 
+    /** The group of facility dc-1 (every record here is of dc-1; the total names the facility in its notes). */
     static GroupResult total(MethodSettings s, List<TelemetryRecord> records) {
-        return EcoCalc.calculation(s).withCarbon(CarbonContext.none()).report(records).total();
+        var report = EcoCalc.calculation(s).withCarbon(CarbonContext.none()).report(records);
+        assertThat(report.total().value(Metric.QUALITY_COMPLETENESS_PCT))
+                .isEqualTo(report.facility("dc-1").value(Metric.QUALITY_COMPLETENESS_PCT));
+        return report.facility("dc-1");
     }
 
     @Test
