@@ -93,9 +93,14 @@ public final class ReferenceHost implements Closeable {
      * @throws IOException if the port cannot be bound
      */
     public static ReferenceHost start(HostConfig config) throws IOException {
+        String url = config.jdbcUrl();
+        if (url.startsWith("jdbc:sqlite:") && !url.contains(":memory:") && !url.startsWith("jdbc:sqlite:file:")) {
+            Path db = Path.of(url.substring("jdbc:sqlite:".length())).toAbsolutePath();
+            java.nio.file.Files.createDirectories(db.getParent());
+        }
         EventStore store;
         try {
-            store = new EventStore(config.jdbcUrl());
+            store = new EventStore(url);
         } catch (SQLException e) {
             throw new IOException("cannot open the store " + config.jdbcUrl() + ": " + e.getMessage(), e);
         }
