@@ -99,6 +99,9 @@ final class Journal implements Closeable {
     private long readingId = -1;
     private ByteBuffer readBuf;
     private Position readBufAt;
+    /** The sender's own checksum (the writer's is {@link #crc}: a CRC32C is not thread-safe). */
+    private final CRC32C readCrc = new CRC32C();
+    private final ByteBuffer readLength = ByteBuffer.allocate(4);
 
     Journal(Path dir, String lane, long segmentBytes, AtomicLong pendingBytes, CorruptionHandler corruption)
             throws IOException {
@@ -397,11 +400,11 @@ final class Journal implements Closeable {
             ByteBuffer body = fetch(new Position(p.segment, p.offset + ENTRY_HEADER), len, segEnd);
             byte[] payload = new byte[len];
             body.get(payload);
-            crc.reset();
-            ByteBuffer lb = ByteBuffer.allocate(4).putInt(0, len);
-            crc.update(lb.array(), 0, 4);
-            crc.update(payload, 0, len);
-            if ((int) crc.getValue() != sum) {
+            readCrc.reset();
+            readLength.putInt(0, len);
+            readCrc.update(readLength.array(), 0, 4);
+            readCrc.update(payload, 0, len);
+            if ((int) readCrc.getValue() != sum) {
                 cutAt(p, segEnd, "checksum mismatch");
                 p = new Position(p.segment, segEnd);
                 continue;
