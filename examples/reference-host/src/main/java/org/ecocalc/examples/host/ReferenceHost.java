@@ -525,7 +525,7 @@ public final class ReferenceHost implements Closeable {
         JsonNode facility = node.get("facility_id");
         r.row = new EventStore.Row(node.get("source_id").stringValue(), node.get("external_event_id").stringValue(),
                 facility == null ? null : facility.stringValue(), start.toEpochMilli(), ceilMillis(end),
-                CanonicalJson.digest(json), json);
+                CanonicalJson.sha256(json.getBytes(StandardCharsets.UTF_8)), json);
         return r;
     }
 
