@@ -29,13 +29,11 @@ import java.util.Objects;
  */
 public final class TelemetryRecord implements Event {
     /** Units of an energy field. */
-    public static final List<String> ENERGY_UNITS = List.of("Wh", "kWh", "MWh", "GWh", "MJ", "GJ", "TJ", "MMBtu",
-            "mmBtu", "MMBTU", "mmbtu", "therm", "thm", "TRh", "ton-hour");
+    public static final List<String> ENERGY_UNITS = Units.ENERGY;
     /** Units of a water field. */
-    public static final List<String> VOLUME_UNITS = List.of("mL", "L", "l", "m3", "m³", "gal", "US gal", "gal_us",
-            "kgal");
+    public static final List<String> VOLUME_UNITS = Units.VOLUME;
     /** Units of accelerator time. */
-    public static final List<String> GPU_TIME_UNITS = List.of("GPU-h", "GPU·h", "GPU-s", "GPU·s");
+    public static final List<String> GPU_TIME_UNITS = Units.GPU_TIME;
 
     /** What kind of value a {@link Field} holds. */
     public enum Kind {
@@ -52,39 +50,39 @@ public final class TelemetryRecord implements Event {
     /** Every value field of a record, in the order the record's JSON lists them. */
     public enum Field {
         /** {@code /energy/facility}: total facility energy. */
-        ENERGY_FACILITY("energy", "facility", ENERGY_UNITS),
+        ENERGY_FACILITY("energy", "facility", Units.ENERGY),
         /** {@code /energy/it}: IT equipment energy. */
-        ENERGY_IT("energy", "it", ENERGY_UNITS),
+        ENERGY_IT("energy", "it", Units.ENERGY),
         /** {@code /energy/cooling}: cooling energy. */
-        ENERGY_COOLING("energy", "cooling", ENERGY_UNITS),
+        ENERGY_COOLING("energy", "cooling", Units.ENERGY),
         /** {@code /energy/grid_import}: grid electricity imported. */
-        ENERGY_GRID_IMPORT("energy", "grid_import", ENERGY_UNITS),
+        ENERGY_GRID_IMPORT("energy", "grid_import", Units.ENERGY),
         /** {@code /energy/onsite_renewable}: on-site renewable energy used. */
-        ENERGY_ONSITE_RENEWABLE("energy", "onsite_renewable", ENERGY_UNITS),
+        ENERGY_ONSITE_RENEWABLE("energy", "onsite_renewable", Units.ENERGY),
         /** {@code /energy/renewable_purchased}: renewable energy bought with certificates or PPAs. */
-        ENERGY_RENEWABLE_PURCHASED("energy", "renewable_purchased", ENERGY_UNITS),
+        ENERGY_RENEWABLE_PURCHASED("energy", "renewable_purchased", Units.ENERGY),
         /** {@code /energy/reused_heat}: waste heat reused. */
-        ENERGY_REUSED_HEAT("energy", "reused_heat", ENERGY_UNITS),
+        ENERGY_REUSED_HEAT("energy", "reused_heat", Units.ENERGY),
         /** {@code /cooling/chiller_energy}: chiller electricity. */
-        COOLING_CHILLER_ENERGY("cooling", "chiller_energy", ENERGY_UNITS),
+        COOLING_CHILLER_ENERGY("cooling", "chiller_energy", Units.ENERGY),
         /** {@code /cooling/heat_removed}: heat removed. */
-        COOLING_HEAT_REMOVED("cooling", "heat_removed", ENERGY_UNITS),
+        COOLING_HEAT_REMOVED("cooling", "heat_removed", Units.ENERGY),
         /** {@code /water/withdrawal}: water withdrawn. */
-        WATER_WITHDRAWAL("water", "withdrawal", VOLUME_UNITS),
+        WATER_WITHDRAWAL("water", "withdrawal", Units.VOLUME),
         /** {@code /water/consumption}: water consumed. */
-        WATER_CONSUMPTION("water", "consumption", VOLUME_UNITS),
+        WATER_CONSUMPTION("water", "consumption", Units.VOLUME),
         /** {@code /water/returned}: water returned. */
-        WATER_RETURNED("water", "returned", VOLUME_UNITS),
+        WATER_RETURNED("water", "returned", Units.VOLUME),
         /** {@code /water/reclaimed}: reclaimed water used. */
-        WATER_RECLAIMED("water", "reclaimed", VOLUME_UNITS),
+        WATER_RECLAIMED("water", "reclaimed", Units.VOLUME),
         /** {@code /water/cooling}: water used for cooling. */
-        WATER_COOLING("water", "cooling", VOLUME_UNITS),
+        WATER_COOLING("water", "cooling", Units.VOLUME),
         /** {@code /water/evaporation}: cooling-tower evaporation. */
-        WATER_EVAPORATION("water", "evaporation", VOLUME_UNITS),
+        WATER_EVAPORATION("water", "evaporation", Units.VOLUME),
         /** {@code /water/blowdown}: cooling-tower blowdown. */
-        WATER_BLOWDOWN("water", "blowdown", VOLUME_UNITS),
+        WATER_BLOWDOWN("water", "blowdown", Units.VOLUME),
         /** {@code /compute/gpu_hours}: accelerator time. */
-        COMPUTE_GPU_HOURS("compute", "gpu_hours", GPU_TIME_UNITS),
+        COMPUTE_GPU_HOURS("compute", "gpu_hours", Units.GPU_TIME),
         /** {@code /compute/training_runs}: training runs, fractions allowed. */
         COMPUTE_TRAINING_RUNS("compute", "training_runs", Kind.DECIMAL),
         /** {@code /compute/inference_requests}: inference requests served. */

@@ -292,7 +292,7 @@ public final class UsageEvent implements Event {
         /** Sets {@code measured_energy}, energy measured for this use (an energy unit); null clears it. */
         public Builder measuredEnergy(Amount energy) {
             if (energy != null) {
-                Checks.unit(energy.unit(), TelemetryRecord.ENERGY_UNITS, "/measured_energy/unit");
+                Checks.unit(energy.unit(), Units.ENERGY, "/measured_energy/unit");
             }
             this.measuredEnergy = energy;
             return this;
