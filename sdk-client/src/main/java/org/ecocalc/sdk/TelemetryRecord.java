@@ -38,13 +38,19 @@ public final class TelemetryRecord implements Event {
     /** What kind of value a {@link Field} holds. */
     public enum Kind {
         /** An amount with a unit: {@code {"value": "…", "unit": "…"}}. */
-        AMOUNT,
+        AMOUNT("an amount"),
         /** A non-negative decimal without unit. */
-        DECIMAL,
+        DECIMAL("a decimal"),
         /** A non-negative whole number (a count). */
-        COUNT,
+        COUNT("a count"),
         /** A percentage from 0 to 100. */
-        PERCENT
+        PERCENT("a percentage");
+
+        final String noun;
+
+        Kind(String noun) {
+            this.noun = noun;
+        }
     }
 
     /** Every value field of a record, in the order the record's JSON lists them. */
@@ -319,7 +325,7 @@ public final class TelemetryRecord implements Event {
          */
         public Builder amount(Field field, Amount amount) {
             if (field.kind() != Kind.AMOUNT) {
-                throw Checks.invalid(field.pointer(), "is a " + Checks.lower(field.kind().name()) + ", not an amount");
+                throw Checks.invalid(field.pointer(), "holds " + field.kind().noun + ", not an amount");
             }
             Checks.unit(amount.unit(), field.units(), field.pointer() + "/unit");
             values[field.ordinal()] = amount;
@@ -349,7 +355,7 @@ public final class TelemetryRecord implements Event {
             } else if (field.kind() == Kind.PERCENT) {
                 values[field.ordinal()] = Checks.percent(value, field.pointer());
             } else {
-                throw Checks.invalid(field.pointer(), "is a " + Checks.lower(field.kind().name()) + ", not a decimal");
+                throw Checks.invalid(field.pointer(), "holds " + field.kind().noun + ", not a decimal");
             }
             return this;
         }
@@ -366,7 +372,7 @@ public final class TelemetryRecord implements Event {
          */
         public Builder count(Field field, long value) {
             if (field.kind() != Kind.COUNT) {
-                throw Checks.invalid(field.pointer(), "is a " + Checks.lower(field.kind().name()) + ", not a count");
+                throw Checks.invalid(field.pointer(), "holds " + field.kind().noun + ", not a count");
             }
             values[field.ordinal()] = Checks.count(value, field.pointer());
             return this;
