@@ -121,6 +121,8 @@ public final class EcoCalcClient implements AutoCloseable {
     final LongAdder retried = new LongAdder();
     final LongAdder deadLettered = new LongAdder();
     final LongAdder dropped = new LongAdder();
+    private final AtomicLong[] dropsByReason = java.util.stream.Stream.generate(AtomicLong::new)
+            .limit(DropReason.values().length).toArray(AtomicLong[]::new);
 
     /** Guards the progress conditions below. */
     final ReentrantLock lock = new ReentrantLock();
@@ -226,9 +228,10 @@ public final class EcoCalcClient implements AutoCloseable {
 
     void drop(Event event, DropReason reason) {
         dropped.increment();
-        if (reason != DropReason.QUEUE_FULL || dropped.sum() % 1000 == 1) {
-            LOG.warn("ecocalc client {}: an event was dropped ({}); {} dropped so far", instance,
-                    reason.name().toLowerCase(Locale.ROOT), dropped.sum());
+        long n = dropsByReason[reason.ordinal()].incrementAndGet();
+        if (n % 1000 == 1) {
+            LOG.warn("ecocalc client {}: an event was dropped ({}); {} dropped for this reason so far (logged every"
+                    + " 1000th)", instance, reason.name().toLowerCase(Locale.ROOT), n);
         }
         ClientListener l = settings.listener();
         if (l != null) {
