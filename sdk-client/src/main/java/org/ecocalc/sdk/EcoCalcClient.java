@@ -159,7 +159,16 @@ public final class EcoCalcClient implements AutoCloseable {
             ends[lane.ordinal()] = spool.journal(lane).end();
         }
         this.progress = new Progress(0, ends);
-        this.sender = new Sender(this);
+        try {
+            this.sender = new Sender(this);
+        } catch (RuntimeException | Error e) {
+            try {
+                spool.close();
+            } catch (IOException suppressed) {
+                e.addSuppressed(suppressed);
+            }
+            throw e;
+        }
         this.journalThread = daemon(this::journalLoop, "ecocalc-journal-" + instance);
         this.senderThread = daemon(sender, "ecocalc-sender-" + instance);
         journalThread.start();

@@ -72,7 +72,6 @@ final class Journal implements Closeable {
         void corrupt(Path file, long offset, long bytesCut, String reason);
     }
 
-    final String lane;
     private final Path dir;
     private final long segmentBytes;
     private final AtomicLong pendingBytes;
@@ -103,9 +102,7 @@ final class Journal implements Closeable {
     private final CRC32C readCrc = new CRC32C();
     private final ByteBuffer readLength = ByteBuffer.allocate(4);
 
-    Journal(Path dir, String lane, long segmentBytes, AtomicLong pendingBytes, CorruptionHandler corruption)
-            throws IOException {
-        this.lane = lane;
+    Journal(Path dir, long segmentBytes, AtomicLong pendingBytes, CorruptionHandler corruption) throws IOException {
         this.dir = dir;
         this.segmentBytes = segmentBytes;
         this.pendingBytes = pendingBytes;
@@ -140,6 +137,7 @@ final class Journal implements Closeable {
         }
         Map.Entry<Long, Long> last = sealed.lastEntry();
         end = last == null ? new Position(0, 0) : new Position(last.getKey(), last.getValue());
+        deleteAcknowledged(cursor);
     }
 
     private Path file(long id) {
@@ -149,16 +147,21 @@ final class Journal implements Closeable {
     /** Checks one segment, cuts a torn or corrupt tail; returns its size, or -1 when it was removed. */
     private long recover(long id) throws IOException {
         Path f = file(id);
-        try (FileChannel ch = FileChannel.open(f, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
-            long size = ch.size();
+        boolean badHeader;
+        long fileSize;
+        try (FileChannel ch = FileChannel.open(f, StandardOpenOption.READ)) {
+            fileSize = ch.size();
             ByteBuffer magic = ByteBuffer.allocate(FILE_HEADER);
             readFully(ch, magic, 0);
-            if (magic.position() < FILE_HEADER || !java.util.Arrays.equals(magic.array(), MAGIC)) {
-                corruption.corrupt(f, 0, size, "not a spool segment (bad header)");
-                ch.close();
-                Files.deleteIfExists(f);
-                return -1;
-            }
+            badHeader = magic.position() < FILE_HEADER || !java.util.Arrays.equals(magic.array(), MAGIC);
+        }
+        if (badHeader) {
+            corruption.corrupt(f, 0, fileSize, "not a spool segment (bad header)");
+            Files.deleteIfExists(f);
+            return -1;
+        }
+        try (FileChannel ch = FileChannel.open(f, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
+            long size = ch.size();
             long pos = FILE_HEADER;
             ByteBuffer head = ByteBuffer.allocate(ENTRY_HEADER);
             CRC32C c = new CRC32C();
@@ -292,17 +295,6 @@ final class Journal implements Closeable {
         }
         activeSize += len;
         end = new Position(activeId, activeSize);
-    }
-
-    /** Entries appended since the last commit (lost if the commit fails). */
-    boolean hasPending() {
-        return pendingLen > 0;
-    }
-
-    /** Discards the group that failed to commit. */
-    void discardPending() {
-        pendingBytes.addAndGet(-pendingLen);
-        pendingLen = 0;
     }
 
     private void open() throws IOException {
@@ -489,6 +481,11 @@ final class Journal implements Closeable {
         } catch (AtomicMoveNotSupportedException e) {
             Files.move(tmp, dir.resolve(CURSOR), StandardCopyOption.REPLACE_EXISTING);
         }
+        deleteAcknowledged(to);
+    }
+
+    /** Deletes the sealed segments wholly before {@code to}. */
+    private void deleteAcknowledged(Position to) throws IOException {
         for (Map.Entry<Long, Long> e : sealed.entrySet()) {
             long id = e.getKey();
             boolean done = id < to.segment || id == to.segment && to.offset >= e.getValue();
@@ -501,15 +498,6 @@ final class Journal implements Closeable {
             sealed.remove(id);
             Files.deleteIfExists(file(id));
         }
-    }
-
-    /** Total bytes of the segment files. */
-    long diskBytes() {
-        long sum = 0;
-        for (long s : sealed.values()) {
-            sum += s;
-        }
-        return sum + (active != null ? activeSize : 0);
     }
 
     @Override

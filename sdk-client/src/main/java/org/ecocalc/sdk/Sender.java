@@ -230,29 +230,22 @@ final class Sender implements Runnable {
         }
     }
 
-    /** Waits for new journal entries, a flush, close, or the deadline. */
+    /** Waits for new journal entries, a flush, close, or the deadline of a lingering batch. */
     private void awaitWork(long deadline) throws InterruptedException {
         client.lock.lock();
         try {
             while (!client.senderStop && client.flushRequests.get() == seenFlush && !client.closing) {
-                boolean fresh = false;
                 for (LaneState ls : lanes) {
                     if (!ls.full && ls.journal.hasEntriesAfter(ls.next())) {
-                        fresh = true;
-                        break;
+                        return; // new entries: read them, then decide
                     }
                 }
                 long now = System.nanoTime();
-                if (fresh && deadline == Long.MAX_VALUE || deadline - now <= 0) {
+                if (deadline != Long.MAX_VALUE && deadline - now <= 0) {
                     return;
                 }
-                long wait = deadline == Long.MAX_VALUE ? TimeUnit.SECONDS.toNanos(1) : deadline - now;
-                if (client.senderWork.awaitNanos(wait) <= 0 && deadline == Long.MAX_VALUE) {
-                    return;
-                }
-                if (fresh) {
-                    return;
-                }
+                // The journal thread signals after each commit, under this lock: no wake-up is lost.
+                client.senderWork.awaitNanos(deadline == Long.MAX_VALUE ? TimeUnit.SECONDS.toNanos(1) : deadline - now);
             }
         } finally {
             client.lock.unlock();
@@ -268,7 +261,6 @@ final class Sender implements Runnable {
             while (!client.senderStop) {
                 long left = deadline - System.nanoTime();
                 if (left <= 0 || client.flushRequests.get() != flushes) {
-                    seenFlush = client.flushRequests.get();
                     return true;
                 }
                 client.senderWork.awaitNanos(left);

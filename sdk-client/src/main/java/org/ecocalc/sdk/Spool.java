@@ -7,7 +7,6 @@ import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -49,8 +48,8 @@ final class Spool implements Closeable {
             lock = l;
             try {
                 for (Lane lane : Lane.ALL) {
-                    journals[lane.ordinal()] = new Journal(dir.resolve(lane.dirName), lane.dirName, segmentBytes,
-                            pendingBytes, corruption);
+                    journals[lane.ordinal()] = new Journal(dir.resolve(lane.dirName), segmentBytes, pendingBytes,
+                            corruption);
                 }
             } catch (IOException | RuntimeException e) {
                 lock.release();
@@ -79,14 +78,6 @@ final class Spool implements Closeable {
         deadLetters.force(false);
     }
 
-    long diskBytes() {
-        long sum = 0;
-        for (Journal j : journals) {
-            sum += j.diskBytes();
-        }
-        return sum;
-    }
-
     @Override
     public void close() throws IOException {
         IOException failure = null;
@@ -112,9 +103,5 @@ final class Spool implements Closeable {
     @Override
     public String toString() {
         return "Spool[" + dir + "]";
-    }
-
-    static byte[] utf8(String s) {
-        return s.getBytes(StandardCharsets.UTF_8);
     }
 }

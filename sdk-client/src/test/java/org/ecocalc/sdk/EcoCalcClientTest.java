@@ -199,7 +199,7 @@ class EcoCalcClientTest {
         try (EcoCalcClient c = client(nothingListening()).listener(l).queueCapacity(4).spoolCapBytes(64 * 1024)
                 .maxEventBytes(1024).build()) {
             try {
-                int fit = (int) (64 * 1024 / (8 + big.jsonSize()));
+                int fit = 64 * 1024 / (8 + big.jsonSize());
                 long deadline = System.nanoTime() + WAIT.toNanos();
                 // One at a time, so that the queue never holds more than one: fit events fill the spool and
                 // the next is dropped by the journal thread, which the listener then holds.
@@ -250,6 +250,7 @@ class EcoCalcClientTest {
         try (EcoCalcClient c = client(nothingListening()).build()) {
             assertThatThrownBy(() -> client(nothingListening()).build()).isInstanceOf(IllegalStateException.class)
                     .hasMessageContaining("is in use by another EcoCalcClient");
+            assertThat(c.stats().tracked()).isZero();
         }
     }
 }

@@ -21,7 +21,7 @@ class JournalTest {
     private final AtomicLong pending = new AtomicLong();
 
     private Journal open(long segmentBytes) throws Exception {
-        return new Journal(dir, "lane", segmentBytes, pending,
+        return new Journal(dir, segmentBytes, pending,
                 (file, offset, bytes, reason) -> cuts.add(offset + "+" + bytes + " " + reason));
     }
 
