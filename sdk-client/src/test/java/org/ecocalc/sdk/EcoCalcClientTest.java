@@ -228,6 +228,7 @@ class EcoCalcClientTest {
     @Test
     void threadsAreDaemonsAndNoneIsLeftAfterClose() throws Exception {
         try (FakeHost host = new FakeHost(r -> FakeHost.Answer.of(201, created(r.body().size())))) {
+            long selectorsBefore = selectorThreads();
             EcoCalcClient c = client(host.uri()).build();
             c.track(call(1));
             assertThat(c.flush(WAIT)).isEqualTo(FlushResult.ACKNOWLEDGED);
@@ -242,7 +243,22 @@ class EcoCalcClientTest {
                     .map(Thread::getName).filter(n -> n.startsWith("ecocalc-") && n.contains("-" + c.instance + "-")
                             || n.equals("ecocalc-journal-" + c.instance) || n.equals("ecocalc-sender-" + c.instance)))
                     .isEmpty();
+            if (Runtime.version().feature() >= 21) {
+                // Java 21 added HttpClient.shutdownNow(), which close() calls: the JDK client's selector
+                // thread goes too. (On 17 it ends only once the client is garbage.)
+                long deadline = System.nanoTime() + WAIT.toNanos();
+                while (selectorThreads() > selectorsBefore && System.nanoTime() < deadline) {
+                    Thread.sleep(10);
+                }
+                assertThat(selectorThreads()).isLessThanOrEqualTo(selectorsBefore);
+            }
         }
+    }
+
+    private static long selectorThreads() {
+        return Thread.getAllStackTraces().keySet().stream()
+                .filter(t -> t.isAlive() && t.getName().startsWith("HttpClient-") && t.getName().endsWith("SelectorManager"))
+                .count();
     }
 
     @Test
