@@ -40,4 +40,21 @@ class SdkHappyPathTest {
             assertThat(r.body()).contains("\"efficiency.pue\"").contains("\"value\": \"1.25\"");
         }
     }
+
+    @Test
+    void theSameEventTrackedTwiceIsStoredOnceAndCountedDelivered() throws Exception {
+        try (HostFixture host = HostFixture.start(dir);
+                EcoCalcClient client = host.client(dir.resolve("spool")).build()) {
+            client.track(Events.hour("bms", 0));
+            assertThat(client.flush(Duration.ofSeconds(30))).isEqualTo(FlushResult.ACKNOWLEDGED);
+            client.track(Events.hour("bms", 0)); // a second batch: refused by the store's constraint
+            client.track(Events.call("chat", 0));
+            client.track(Events.call("chat", 0)); // the same batch: refused as a duplicate within it
+            assertThat(client.flush(Duration.ofSeconds(30))).isEqualTo(FlushResult.ACKNOWLEDGED);
+            assertThat(client.stats().sent()).isEqualTo(4);
+            assertThat(client.stats().duplicates()).isEqualTo(2);
+            Audit.exactlyOnce(host, EventStore.Kind.TELEMETRY, "bms", "h", 1);
+            Audit.exactlyOnce(host, EventStore.Kind.USAGE, "chat", "c", 1);
+        }
+    }
 }
