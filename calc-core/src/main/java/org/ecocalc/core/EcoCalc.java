@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.Consumer;
+import org.ecocalc.core.carbon.CarbonContext;
 import org.ecocalc.core.report.DatasetDigest;
 import org.ecocalc.core.report.Report;
 import org.ecocalc.core.report.ReportAccumulator;
@@ -42,61 +43,120 @@ public final class EcoCalc {
     private EcoCalc() {
     }
 
-    /** Reads a file or directory with the standard reader and computes the report. */
-    public static Report report(Path input, MethodSettings settings) {
-        return report(input, settings, TelemetryReader.standard(), null);
-    }
-
     /**
-     * Reads a file or directory and computes the report.
-     *
-     * @param input    a telemetry file, or a directory of them
-     * @param settings the method settings
-     * @param reader   the reader to use
-     * @param listener receives every problem as it is found (all of them, beyond
-     *                 {@link #MAX_LISTED_PROBLEMS}), or null
+     * A calculation with these settings and the defaults for the rest: the factor packs on the
+     * class path (loaded once), the standard reader, no problem listener.
      */
-    public static Report report(Path input, MethodSettings settings, TelemetryReader reader,
-            Consumer<RecordProblem> listener) {
-        Objects.requireNonNull(input, "input");
-        Objects.requireNonNull(reader, "reader");
-        Run run = new Run(settings, listener);
-        ReadSummary first = reader.read(input, run);
-        if (run.conflicts) {
-            run.secondPass();
-            reader.read(input, run);
-        }
-        return run.finish(first.rejected());
+    public static Calculation calculation(MethodSettings settings) {
+        return new Calculation(settings, null, TelemetryReader.standard(), null);
+    }
+
+    /** Reads a file or directory with the standard reader and the class-path packs, and computes the report. */
+    public static Report report(Path input, MethodSettings settings) {
+        return calculation(settings).report(input);
     }
 
     /**
-     * Computes the report of records already in memory. Repeats and conflicts are handled as for
-     * a file; the records' locations are their positions in the collection.
+     * Computes the report of records already in memory, with the class-path packs. Repeats and
+     * conflicts are handled as for a file; the records' locations are their positions.
      */
     public static Report report(Collection<TelemetryRecord> records, MethodSettings settings) {
-        Objects.requireNonNull(records, "records");
-        Run run = new Run(settings, null);
-        feed(records, run);
-        if (run.conflicts) {
-            run.secondPass();
-            feed(records, run);
-        }
-        return run.finish(0);
+        return calculation(settings).report(records);
     }
 
-    /** Computes the report of a batch read earlier, including the batch's problems. */
-    public static Report report(TelemetryBatch batch, MethodSettings settings) {
-        Objects.requireNonNull(batch, "batch");
-        Run run = new Run(settings, null);
-        for (RecordProblem p : batch.problems()) {
-            run.onProblem(p);
+    /** The carbon context of the factor packs on the class path, loaded on first use. */
+    static CarbonContext defaultContext() {
+        return DefaultContext.INSTANCE;
+    }
+
+    private static final class DefaultContext {
+        static final CarbonContext INSTANCE = CarbonContext.fromClasspath();
+    }
+
+    /**
+     * One configured calculation: settings, carbon context, reader and problem listener. Immutable;
+     * each {@code with} method returns a new one.
+     */
+    public static final class Calculation {
+        private final MethodSettings settings;
+        private final CarbonContext carbon;
+        private final TelemetryReader reader;
+        private final Consumer<RecordProblem> listener;
+
+        Calculation(MethodSettings settings, CarbonContext carbon, TelemetryReader reader,
+                Consumer<RecordProblem> listener) {
+            this.settings = Objects.requireNonNull(settings, "settings");
+            this.carbon = carbon;
+            this.reader = Objects.requireNonNull(reader, "reader");
+            this.listener = listener;
         }
-        feed(batch.records(), run);
-        if (run.conflicts) {
-            run.secondPass();
+
+        /** With this carbon context (factor packs, overrides, assets). */
+        public Calculation withCarbon(CarbonContext context) {
+            return new Calculation(settings, Objects.requireNonNull(context, "context"), reader, listener);
+        }
+
+        /** With this reader. */
+        public Calculation withReader(TelemetryReader reader) {
+            return new Calculation(settings, carbon, reader, listener);
+        }
+
+        /**
+         * With a listener that receives every problem as it is found (all of them, beyond
+         * {@link #MAX_LISTED_PROBLEMS}).
+         */
+        public Calculation withProblemListener(Consumer<RecordProblem> listener) {
+            return new Calculation(settings, carbon, reader, Objects.requireNonNull(listener, "listener"));
+        }
+
+        /** The settings. */
+        public MethodSettings settings() {
+            return settings;
+        }
+
+        /** The carbon context (the class-path packs unless one was given). */
+        public CarbonContext carbon() {
+            return carbon != null ? carbon : defaultContext();
+        }
+
+        /** Reads a file or directory and computes the report. */
+        public Report report(Path input) {
+            Objects.requireNonNull(input, "input");
+            Run run = new Run(settings, carbon(), listener);
+            ReadSummary first = reader.read(input, run);
+            if (run.conflicts) {
+                run.secondPass();
+                reader.read(input, run);
+            }
+            return run.finish(first.rejected());
+        }
+
+        /** Computes the report of records in memory; their locations are their positions. */
+        public Report report(Collection<TelemetryRecord> records) {
+            Objects.requireNonNull(records, "records");
+            Run run = new Run(settings, carbon(), listener);
+            feed(records, run);
+            if (run.conflicts) {
+                run.secondPass();
+                feed(records, run);
+            }
+            return run.finish(0);
+        }
+
+        /** Computes the report of a batch read earlier, including the batch's problems. */
+        public Report report(TelemetryBatch batch) {
+            Objects.requireNonNull(batch, "batch");
+            Run run = new Run(settings, carbon(), listener);
+            for (RecordProblem p : batch.problems()) {
+                run.onProblem(p);
+            }
             feed(batch.records(), run);
+            if (run.conflicts) {
+                run.secondPass();
+                feed(batch.records(), run);
+            }
+            return run.finish(batch.summary().rejected());
         }
-        return run.finish(batch.summary().rejected());
     }
 
     private static void feed(Collection<TelemetryRecord> records, Run run) {
@@ -108,6 +168,7 @@ public final class EcoCalc {
 
     private static final class Run implements TelemetryHandler {
         private final MethodSettings settings;
+        private final CarbonContext carbon;
         private final Consumer<RecordProblem> listener;
         private final DatasetDigest digest = new DatasetDigest();
         private final List<RecordProblem> problems = new ArrayList<>();
@@ -117,14 +178,15 @@ public final class EcoCalc {
         boolean conflicts;
         private Set<IdempotencyKey> counted;
 
-        Run(MethodSettings settings, Consumer<RecordProblem> listener) {
+        Run(MethodSettings settings, CarbonContext carbon, Consumer<RecordProblem> listener) {
             this.settings = Objects.requireNonNull(settings, "settings");
+            this.carbon = carbon;
             this.listener = listener;
-            this.acc = ReportAccumulator.create(settings);
+            this.acc = ReportAccumulator.create(settings, carbon);
         }
 
         void secondPass() {
-            acc = ReportAccumulator.create(settings);
+            acc = ReportAccumulator.create(settings, carbon);
             counted = new HashSet<>();
         }
 

@@ -49,6 +49,18 @@ public enum ErrorCode {
     UNIT_CONVERSION("unit_conversion"),
     /** A method setting is invalid. */
     INVALID_SETTINGS("invalid_settings"),
+    /** An asset of the asset registry is invalid. */
+    INVALID_ASSET("invalid_asset"),
+    /** A factor pack breaks its JSON Schema or the loader's further checks (the problems name the field). */
+    FACTOR_PACK_INVALID("factor_pack_invalid"),
+    /** A factor pack's content does not match its {@code digest}: it was changed after it was sealed. */
+    FACTOR_PACK_DIGEST_MISMATCH("factor_pack_digest_mismatch"),
+    /** The same pack id and version was loaded twice into one factor library (versions are immutable). */
+    FACTOR_PACK_DUPLICATE("factor_pack_duplicate"),
+    /** No factor, at any match level, for the activity, gas and place asked for. */
+    UNKNOWN_FACTOR("unknown_factor"),
+    /** A gas has no published GWP value in the chosen set and horizon; ecocalc does not guess one. */
+    GWP_UNAVAILABLE("gwp_unavailable"),
     /** A report JSON that cannot be read back (wrong format, missing or malformed member). */
     INVALID_REPORT("invalid_report"),
     /** A run manifest that cannot be read (wrong format, missing or malformed member). */

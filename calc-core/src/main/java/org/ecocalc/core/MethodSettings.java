@@ -1,6 +1,10 @@
 package org.ecocalc.core;
 
 import java.util.Objects;
+import org.ecocalc.core.factor.GwpHorizon;
+import org.ecocalc.core.factor.GwpSet;
+import org.ecocalc.core.quality.QualitySettings;
+import org.ecocalc.core.score.ScoreSettings;
 import org.ecocalc.core.internal.Json;
 import org.ecocalc.core.internal.SettingsJson;
 import org.ecocalc.core.json.CanonicalJson;
@@ -24,6 +28,18 @@ public final class MethodSettings {
     public static final int DEFAULT_LINEAGE_KEY_LIMIT = 20;
     /** Largest accepted lineage key limit. */
     public static final int MAX_LINEAGE_KEY_LIMIT = 10_000;
+    /** Default GWP set: IPCC AR6 (the seed playbook's default). */
+    public static final GwpSet DEFAULT_GWP_SET = GwpSet.AR6;
+    /** Default GWP horizon: 100 years. */
+    public static final GwpHorizon DEFAULT_GWP_HORIZON = GwpHorizon.YEARS_100;
+    /** Default Scope 2 method: both, as the GHG Protocol Scope 2 Guidance requires (dual reporting). */
+    public static final Scope2Method DEFAULT_SCOPE2_METHOD = Scope2Method.BOTH;
+    /** Default Scope 2 total in per-workload carbon metrics and CUE: location-based. */
+    public static final CarbonBasis DEFAULT_CARBON_BASIS = CarbonBasis.LOCATION;
+    /** Default: per-workload carbon metrics exclude embodied carbon. */
+    public static final boolean DEFAULT_PER_UNIT_INCLUDES_EMBODIED = false;
+    /** Default organisational boundary: operational control. */
+    public static final Boundary DEFAULT_BOUNDARY = Boundary.OPERATIONAL_CONTROL;
 
     private static final MethodSettings DEFAULTS = builder().build();
 
@@ -31,12 +47,30 @@ public final class MethodSettings {
     private final WueBasis wueBasis;
     private final EnergyBasis workloadEnergyBasis;
     private final int lineageKeyLimit;
+    private final GwpSet gwpSet;
+    private final GwpHorizon gwpHorizon;
+    private final Scope2Method scope2Method;
+    private final CarbonBasis carbonBasis;
+    private final boolean perUnitIncludesEmbodied;
+    private final Boundary boundary;
+    private final String organisationId;
+    private final QualitySettings quality;
+    private final ScoreSettings score;
 
     private MethodSettings(Builder b) {
         this.period = b.period;
         this.wueBasis = b.wueBasis;
         this.workloadEnergyBasis = b.workloadEnergyBasis;
         this.lineageKeyLimit = b.lineageKeyLimit;
+        this.gwpSet = b.gwpSet;
+        this.gwpHorizon = b.gwpHorizon;
+        this.scope2Method = b.scope2Method;
+        this.carbonBasis = b.carbonBasis;
+        this.perUnitIncludesEmbodied = b.perUnitIncludesEmbodied;
+        this.boundary = b.boundary;
+        this.organisationId = b.organisationId;
+        this.quality = b.quality;
+        this.score = b.score;
     }
 
     /** The default settings. */
@@ -52,7 +86,9 @@ public final class MethodSettings {
     /** A builder holding these settings. */
     public Builder toBuilder() {
         return new Builder().period(period).wueBasis(wueBasis).workloadEnergyBasis(workloadEnergyBasis)
-                .lineageKeyLimit(lineageKeyLimit);
+                .lineageKeyLimit(lineageKeyLimit).gwp(gwpSet, gwpHorizon).scope2Method(scope2Method)
+                .carbonBasis(carbonBasis).perUnitIncludesEmbodied(perUnitIncludesEmbodied).boundary(boundary)
+                .organisationId(organisationId).quality(quality).score(score);
     }
 
     /** How results are grouped in time. */
@@ -73,6 +109,51 @@ public final class MethodSettings {
     /** The most records a metric's lineage lists by key. */
     public int lineageKeyLimit() {
         return lineageKeyLimit;
+    }
+
+    /** The GWP set used to combine per-gas emissions. */
+    public GwpSet gwpSet() {
+        return gwpSet;
+    }
+
+    /** The GWP time horizon. */
+    public GwpHorizon gwpHorizon() {
+        return gwpHorizon;
+    }
+
+    /** Which Scope 2 methods are reported. */
+    public Scope2Method scope2Method() {
+        return scope2Method;
+    }
+
+    /** Which Scope 2 total per-workload carbon metrics and CUE use. */
+    public CarbonBasis carbonBasis() {
+        return carbonBasis;
+    }
+
+    /** Whether per-workload carbon metrics include amortised embodied carbon. */
+    public boolean perUnitIncludesEmbodied() {
+        return perUnitIncludesEmbodied;
+    }
+
+    /** The organisational boundary the numbers are prepared for. */
+    public Boundary boundary() {
+        return boundary;
+    }
+
+    /** The organisation, for organisation-scoped factor overrides; null when none. */
+    public String organisationId() {
+        return organisationId;
+    }
+
+    /** The data-quality settings. */
+    public QualitySettings quality() {
+        return quality;
+    }
+
+    /** The scorecard settings. */
+    public ScoreSettings score() {
+        return score;
     }
 
     /** The settings as canonical JSON (RFC 8785): the form recorded in reports and hashed into manifests. */
@@ -106,18 +187,22 @@ public final class MethodSettings {
     @Override
     public boolean equals(Object o) {
         return o instanceof MethodSettings m && period.equals(m.period) && wueBasis == m.wueBasis
-                && workloadEnergyBasis == m.workloadEnergyBasis && lineageKeyLimit == m.lineageKeyLimit;
+                && workloadEnergyBasis == m.workloadEnergyBasis && lineageKeyLimit == m.lineageKeyLimit
+                && gwpSet == m.gwpSet && gwpHorizon == m.gwpHorizon && scope2Method == m.scope2Method
+                && carbonBasis == m.carbonBasis && perUnitIncludesEmbodied == m.perUnitIncludesEmbodied
+                && boundary == m.boundary && Objects.equals(organisationId, m.organisationId)
+                && quality.equals(m.quality) && score.equals(m.score);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(period, wueBasis, workloadEnergyBasis, lineageKeyLimit);
+        return Objects.hash(period, wueBasis, workloadEnergyBasis, lineageKeyLimit, gwpSet, gwpHorizon, scope2Method,
+                carbonBasis, perUnitIncludesEmbodied, boundary, organisationId);
     }
 
     @Override
     public String toString() {
-        return "MethodSettings[period=" + period + ", wueBasis=" + wueBasis.id() + ", workloadEnergyBasis="
-                + workloadEnergyBasis.id() + ", lineageKeyLimit=" + lineageKeyLimit + "]";
+        return "MethodSettings" + toCanonicalJson();
     }
 
     /** Builds {@link MethodSettings}; each setter validates at once. */
@@ -126,8 +211,73 @@ public final class MethodSettings {
         private WueBasis wueBasis = DEFAULT_WUE_BASIS;
         private EnergyBasis workloadEnergyBasis = DEFAULT_WORKLOAD_ENERGY_BASIS;
         private int lineageKeyLimit = DEFAULT_LINEAGE_KEY_LIMIT;
+        private GwpSet gwpSet = DEFAULT_GWP_SET;
+        private GwpHorizon gwpHorizon = DEFAULT_GWP_HORIZON;
+        private Scope2Method scope2Method = DEFAULT_SCOPE2_METHOD;
+        private CarbonBasis carbonBasis = DEFAULT_CARBON_BASIS;
+        private boolean perUnitIncludesEmbodied = DEFAULT_PER_UNIT_INCLUDES_EMBODIED;
+        private Boundary boundary = DEFAULT_BOUNDARY;
+        private String organisationId;
+        private QualitySettings quality = QualitySettings.defaults();
+        private ScoreSettings score = ScoreSettings.defaults();
 
         private Builder() {
+        }
+
+        /** Sets the data-quality settings (default {@link QualitySettings#defaults()}). */
+        public Builder quality(QualitySettings quality) {
+            this.quality = Objects.requireNonNull(quality, "quality");
+            return this;
+        }
+
+        /** Sets the scorecard settings (default {@link ScoreSettings#defaults()}). */
+        public Builder score(ScoreSettings score) {
+            this.score = Objects.requireNonNull(score, "score");
+            return this;
+        }
+
+        /** Sets the GWP set and horizon (default AR6, 100 years). */
+        public Builder gwp(GwpSet set, GwpHorizon horizon) {
+            this.gwpSet = Objects.requireNonNull(set, "set");
+            this.gwpHorizon = Objects.requireNonNull(horizon, "horizon");
+            return this;
+        }
+
+        /** Sets the Scope 2 methods reported (default both). */
+        public Builder scope2Method(Scope2Method method) {
+            this.scope2Method = Objects.requireNonNull(method, "scope2Method");
+            return this;
+        }
+
+        /** Sets the Scope 2 total of per-workload carbon metrics and CUE (default location). */
+        public Builder carbonBasis(CarbonBasis basis) {
+            this.carbonBasis = Objects.requireNonNull(basis, "carbonBasis");
+            return this;
+        }
+
+        /** Sets whether per-workload carbon metrics include embodied carbon (default false). */
+        public Builder perUnitIncludesEmbodied(boolean include) {
+            this.perUnitIncludesEmbodied = include;
+            return this;
+        }
+
+        /** Sets the organisational boundary (default operational control). */
+        public Builder boundary(Boundary boundary) {
+            this.boundary = Objects.requireNonNull(boundary, "boundary");
+            return this;
+        }
+
+        /**
+         * Sets the organisation for organisation-scoped overrides; null for none.
+         *
+         * @throws EcoCalcException ({@link ErrorCode#INVALID_SETTINGS}) for an empty or over-long id
+         */
+        public Builder organisationId(String organisationId) {
+            if (organisationId != null && (organisationId.isEmpty() || organisationId.length() > 128)) {
+                throw new EcoCalcException(ErrorCode.INVALID_SETTINGS, "organisationId must be 1 to 128 characters");
+            }
+            this.organisationId = organisationId;
+            return this;
         }
 
         /** Sets the reporting period (default {@link #DEFAULT_PERIOD}). */

@@ -95,8 +95,7 @@ class EcoCalcTest {
         Files.writeString(file, good + "\n" + good.replace("\"kWh\"", "\"kwh\"").replace("\"a\"", "\"bad\"") + "\n"
                 + TelemetryJson.toJson(B) + "\n", StandardCharsets.UTF_8);
         List<RecordProblem> seen = new ArrayList<>();
-        Report r = EcoCalc.report(file, MethodSettings.defaults(), org.ecocalc.core.telemetry.TelemetryReader.standard(),
-                seen::add);
+        Report r = EcoCalc.calculation(MethodSettings.defaults()).withProblemListener(seen::add).report(file);
         assertThat(r.total().value(Metric.EFFICIENCY_PUE)).isEqualByComparingTo("1.25");
         assertThat(r.rejected()).isEqualTo(1);
         assertThat(seen).isNotEmpty().allMatch(p -> p.code() == ErrorCode.UNKNOWN_UNIT && p.location().line() == 2);
@@ -106,9 +105,24 @@ class EcoCalcTest {
     @Test
     void settingsHaveACanonicalForm() {
         MethodSettings s = MethodSettings.builder().period(PeriodUnit.DAY).build();
-        // RFC 8785: keys sorted by UTF-16 code units ("workload..." before "wue...": 'o' < 'u'), no spaces.
-        assertThat(s.toCanonicalJson()).isEqualTo("{\"lineage_key_limit\":20,\"period\":{\"offset\":\"Z\",\"unit\":\"day\"},"
-                + "\"workload_energy_basis\":\"facility\",\"wue_basis\":\"withdrawal\"}");
+        // The documented form (docs/report-format.md), written here by hand in any key order; RFC 8785
+        // (the reference canonicaliser) sorts keys and removes whitespace.
+        String expected = """
+                {"period": {"unit": "day", "offset": "Z"}, "wue_basis": "withdrawal",
+                 "workload_energy_basis": "facility", "lineage_key_limit": 20,
+                 "gwp": {"set": "AR6", "horizon_years": 100}, "scope2_method": "both", "carbon_basis": "location",
+                 "per_unit_includes_embodied": false, "boundary": "operational_control",
+                 "quality": {"cadences_s": {}, "latency_target_s": "3600", "outlier_method": "zscore",
+                             "outlier_threshold": "3", "drift_window": 24, "drift_sigmas": "3",
+                             "series": ["/energy/facility", "/energy/it", "/water/withdrawal"],
+                             "confidence_weights": {"completeness": "0.3", "latency": "0.1", "outliers": "0.2",
+                                                    "drift": "0.1", "factors": "0.3"}},
+                 "score": {"weights": {"carbon": "0.4", "water": "0.2", "efficiency": "0.2", "hardware": "0.2"},
+                           "carbon_reference_kgco2e_per_gpu_hour": "1", "water_reference_l_per_gpu_hour": "5",
+                           "pue_worst": "2", "utilization_target_pct": "80"}}
+                """;
+        assertThat(s.toCanonicalJson()).isEqualTo(CanonicalJson.canonicalString(expected));
+        assertThat(s.toCanonicalJson()).startsWith("{\"boundary\":\"operational_control\",\"carbon_basis\":\"location\",");
         assertThat(s.digest()).isEqualTo(CanonicalJson.sha256(s.toCanonicalJson().getBytes(StandardCharsets.UTF_8)));
         assertThat(s.digest()).isNotEqualTo(MethodSettings.defaults().digest());
     }

@@ -6,7 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.ecocalc.core.audit.AuditPack;
-import org.ecocalc.core.explain.FactorLineage;
+import org.ecocalc.core.carbon.AssetRegistry;
 import org.ecocalc.core.manifest.CalculationRun;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -35,6 +35,10 @@ final class AuditPackCommand implements Callable<Integer> {
             description = "Evidence files (invoices, meter readings): listed with their SHA-256 and included.")
     List<Path> evidence = new ArrayList<>();
 
+    @Option(names = "--assets", paramLabel = "<file>",
+            description = "The asset registry the run used (ecocalc report --assets): included in the pack.")
+    Path assets;
+
     @Option(names = "--audit-log", paramLabel = "<file.jsonl>", description = "An audit log to include (its chain is checked first).")
     Path auditLog;
 
@@ -44,7 +48,7 @@ final class AuditPackCommand implements Callable<Integer> {
         String json = Files2.read(report);
         CalculationRun run = CalculationRun.parse(json);
         String sha = AuditPack.builder(run).inputs(inputs).evidence(evidence).auditLog(auditLog)
-                .factors(FactorLineage.fromReportJson(json)).write(out);
+                .assets(assets == null ? AssetRegistry.empty() : AssetRegistry.read(assets)).write(out);
         stdout.println("audit pack " + out + " (" + sha + ") for run " + run.runId());
         stdout.flush();
         return Main.OK;

@@ -5,7 +5,6 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.ecocalc.core.explain.Explainer;
 import org.ecocalc.core.explain.Explanation;
-import org.ecocalc.core.explain.FactorLineage;
 import org.ecocalc.core.manifest.CalculationRun;
 import org.ecocalc.core.manifest.RunJson;
 import org.ecocalc.core.manifest.RunManifest;
@@ -53,7 +52,7 @@ final class ExplainCommand implements Callable<Integer> {
         } else {
             r = ReportJson.parse(json);
         }
-        Explanation e = Explainer.of(r, m, FactorLineage.fromReportJson(json)).explain(metric, facility, period);
+        Explanation e = Explainer.of(r, m).explain(metric, facility, period);
         PrintWriter out = spec.commandLine().getOut();
         out.print(ExplainPanel.render(e, ascii));
         out.flush();

@@ -5,8 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.ecocalc.core.carbon.FactorUse;
 import org.ecocalc.core.explain.Explanation;
-import org.ecocalc.core.explain.FactorApplication;
 import org.ecocalc.core.quantity.Decimals;
 import org.ecocalc.core.report.GroupResult;
 import org.ecocalc.core.report.Metric;
@@ -68,21 +68,20 @@ final class ExplainPanel {
         if (e.factors().isEmpty()) {
             p.kv("", "none: this number applies no emission or conversion factor");
         }
-        for (FactorApplication f : e.factors()) {
-            p.kv("Factor", f.factorId() + " v" + f.factorVersion() + ": " + (f.value() == null ? "(citation only)"
-                    : plain(f.value()) + " " + f.unit()) + (f.gas() == null ? "" : " (" + f.gas() + ")"));
-            p.kv("Source", f.citation() + (f.sourceUrl() == null ? "" : " <" + f.sourceUrl() + ">"));
-            p.kv("Pack", f.pack().idAtVersion() + " " + f.pack().digest());
-            if (f.region() != null) {
-                p.kv("Region", f.region());
-            }
-            p.kv("Selection", f.matchLevel() + " match, " + f.confidence() + " confidence");
+        for (FactorUse f : e.factors()) {
+            p.kv("Factor", f.role() + ": " + (f.value() == null ? "(citation only)" : f.value() + " " + f.unit())
+                    + (f.gwpSet() == null ? "" : " (GWP " + f.gwpSet() + ")"));
+            p.kv("", f.reference());
+            p.kv("Source", f.citation());
+            p.kv("Pack", f.packDigest());
+            p.kv("Selection", f.level() + " match, " + f.confidence() + " confidence, " + f.records()
+                    + (f.records() == 1 ? " record" : " records"));
             for (String t : f.trace()) {
                 p.kv("", "- " + t);
             }
-            if (f.input() != null) {
-                p.kv("Applied to", f.input() + (f.amount() == null ? "" : " = " + plain(f.amount())));
-            }
+        }
+        for (String note : e.notes()) {
+            p.kv("Note", note);
         }
         p.rule();
         p.add("Configuration");

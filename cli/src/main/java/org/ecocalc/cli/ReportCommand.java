@@ -6,14 +6,15 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.DateTimeException;
 import java.time.Clock;
+import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.ecocalc.core.CarbonBasis;
 import org.ecocalc.core.EcoCalc;
 import org.ecocalc.core.EcoCalcException;
 import org.ecocalc.core.EnergyBasis;
@@ -21,14 +22,17 @@ import org.ecocalc.core.ErrorCode;
 import org.ecocalc.core.MethodSettings;
 import org.ecocalc.core.PeriodUnit;
 import org.ecocalc.core.ReportingPeriod;
+import org.ecocalc.core.Scope2Method;
 import org.ecocalc.core.WueBasis;
-import org.ecocalc.core.report.Report;
 import org.ecocalc.core.audit.AuditEvent;
 import org.ecocalc.core.audit.AuditLog;
 import org.ecocalc.core.audit.IngestAuditor;
+import org.ecocalc.core.factor.GwpHorizon;
+import org.ecocalc.core.factor.GwpSet;
 import org.ecocalc.core.manifest.CalculationRun;
 import org.ecocalc.core.manifest.RunJson;
 import org.ecocalc.core.manifest.SigningKey;
+import org.ecocalc.core.report.Report;
 import org.ecocalc.core.telemetry.TelemetryReader;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -97,6 +101,31 @@ final class ReportCommand implements Callable<Integer> {
             description = "Who is named in the audit log's events (default: ${DEFAULT-VALUE}).")
     String actor;
 
+    @CommandLine.Mixin
+    CarbonOptions carbonOptions = new CarbonOptions();
+
+    @Option(names = "--gwp", defaultValue = "AR6", paramLabel = "<set>",
+            description = "GWP set: AR4, AR5 or AR6 (default: ${DEFAULT-VALUE}).")
+    String gwp;
+
+    @Option(names = "--gwp-horizon", defaultValue = "100", paramLabel = "<years>",
+            description = "GWP horizon: 100 or 20 (default: ${DEFAULT-VALUE}).")
+    int gwpHorizon;
+
+    @Option(names = "--scope2", defaultValue = "both", paramLabel = "<method>",
+            description = "Scope 2 method: location, market or both (default: ${DEFAULT-VALUE}).")
+    String scope2;
+
+    @Option(names = "--carbon-basis", defaultValue = "location", paramLabel = "<basis>",
+            description = "Scope 2 total of carbon per GPU-hour/run/request and CUE: location or market (default: ${DEFAULT-VALUE}).")
+    String carbonBasis;
+
+    @Option(names = "--embodied-per-unit", description = "Include embodied carbon in carbon per GPU-hour, run and request.")
+    boolean embodiedPerUnit;
+
+    @Option(names = "--organisation", paramLabel = "<id>", description = "Organisation id, for organisation-scoped factor overrides.")
+    String organisation;
+
     @Override
     public Integer call() throws IOException {
         PrintWriter stdout = spec.commandLine().getOut();
@@ -111,12 +140,13 @@ final class ReportCommand implements Callable<Integer> {
         long[] printed = {0};
         long started = System.nanoTime();
         SigningKey key = signingKey == null ? null : SigningKey.fromPem(Files.readString(signingKey, StandardCharsets.UTF_8));
-        CalculationRun run = CalculationRun.compute(input, settings, reader, p -> {
+        EcoCalc.Calculation calculation = EcoCalc.calculation(settings).withCarbon(carbonOptions.context()).withReader(reader);
+        CalculationRun run = CalculationRun.compute(calculation.withProblemListener(p -> {
             if (printed[0]++ < maxErrors) {
                 progress.finish();
                 stderr.println((p.isError() ? "error: " : "warning: ") + p);
             }
-        });
+        }), input);
         if (key != null) {
             run = run.signedWith(key);
         }
@@ -170,11 +200,18 @@ final class ReportCommand implements Callable<Integer> {
                     .wueBasis(parseEnum(WueBasis.class, "--wue-basis", wueBasis))
                     .workloadEnergyBasis(parseEnum(EnergyBasis.class, "--energy-basis", energyBasis))
                     .lineageKeyLimit(lineageKeys)
+                    .gwp(parseGwp(), GwpHorizon.ofYears(gwpHorizon))
+                    .scope2Method(parseEnum(Scope2Method.class, "--scope2", scope2))
+                    .carbonBasis(parseEnum(CarbonBasis.class, "--carbon-basis", carbonBasis))
+                    .perUnitIncludesEmbodied(embodiedPerUnit)
+                    .organisationId(organisation)
                     .build();
         } catch (EcoCalcException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         } catch (DateTimeException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--offset: " + e.getMessage());
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
     }
 
@@ -187,6 +224,14 @@ final class ReportCommand implements Callable<Integer> {
         } catch (DateTimeException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), option
                     + ": expected an ISO-8601 date-time with an offset, such as 2026-01-01T00:00:00Z (got " + text + ")");
+        }
+    }
+
+    private GwpSet parseGwp() {
+        try {
+            return GwpSet.fromId(gwp.toUpperCase(Locale.ROOT));
+        } catch (RuntimeException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--gwp: expected AR4, AR5 or AR6 (got " + gwp + ")");
         }
     }
 

@@ -16,14 +16,15 @@ import org.ecocalc.core.report.Report;
 /** The readable summary of a report: one row per facility and period, facility totals, the total. */
 final class SummaryTable {
     private static final Metric[] COLUMNS = {
-        Metric.ACTIVITY_ENERGY_FACILITY_KWH, Metric.ACTIVITY_ENERGY_IT_KWH, Metric.EFFICIENCY_PUE,
-        Metric.EFFICIENCY_COOLING_ENERGY_PCT, Metric.EFFICIENCY_ERF, Metric.WATER_WITHDRAWAL_L,
+        Metric.ACTIVITY_ENERGY_FACILITY_KWH, Metric.EFFICIENCY_PUE, Metric.WATER_WITHDRAWAL_L,
         Metric.WATER_WUE_L_PER_KWH, Metric.ACTIVITY_GPU_HOURS, Metric.EFFICIENCY_ENERGY_PER_GPU_HOUR_KWH,
-        Metric.WATER_PER_GPU_HOUR_L, Metric.HARDWARE_UTILIZATION_PCT,
+        Metric.HARDWARE_UTILIZATION_PCT, Metric.CARBON_SCOPE1_KGCO2E, Metric.CARBON_SCOPE2_LOCATION_KGCO2E,
+        Metric.CARBON_SCOPE2_MARKET_KGCO2E, Metric.CARBON_PER_GPU_HOUR_KGCO2E, Metric.QUALITY_COMPLETENESS_PCT,
+        Metric.SCORE_SUSTAINABILITY_PCT,
     };
     private static final String[] HEADERS = {
-        "facility kWh", "IT kWh", "PUE", "cooling %", "ERF", "water L", "WUE L/kWh", "GPU-h", "kWh/GPU-h",
-        "L/GPU-h", "util %",
+        "facility kWh", "PUE", "water L", "WUE L/kWh", "GPU-h", "kWh/GPU-h", "util %", "S1 kgCO2e",
+        "S2 loc kgCO2e", "S2 mkt kgCO2e", "kgCO2e/GPU-h", "complete %", "score",
     };
 
     private SummaryTable() {
@@ -64,6 +65,9 @@ final class SummaryTable {
             out.println(format(rows.get(i), width));
         }
         out.println();
+        out.printf(Locale.ROOT, "carbon: GWP %s %d-year, Scope 2 %s, per GPU-hour on the %s basis%s%n",
+                r.settings().gwpSet().name(), r.settings().gwpHorizon().years(), r.settings().scope2Method().id(),
+                r.settings().carbonBasis().id(), r.settings().perUnitIncludesEmbodied() ? " with embodied" : "");
         out.println("n/a: not computable (the report JSON says why). Values are rounded half-even for display only.");
     }
 

@@ -37,6 +37,9 @@ final class VerifyCommand implements Callable<Integer> {
     @Option(names = "--public-key", paramLabel = "<key.pub.pem>", description = "Check the manifest's signature with this key.")
     Path publicKey;
 
+    @CommandLine.Mixin
+    CarbonOptions carbonOptions = new CarbonOptions();
+
     @Option(names = "--head", paramLabel = "<sha256:…>", description = "For an audit log: a head hash recorded earlier.")
     String head;
 
@@ -50,14 +53,14 @@ final class VerifyCommand implements Callable<Integer> {
         VerificationKey key = publicKey == null ? null : VerificationKey.fromPem(Files2.read(publicKey));
         Verification v;
         if (name.endsWith(".zip")) {
-            v = AuditPackVerifier.withKey(key).verify(target);
+            v = AuditPackVerifier.withKey(key).withCarbon(carbonOptions.context()).verify(target);
         } else {
             if (inputs == null) {
                 throw new CommandLine.ParameterException(spec.commandLine(),
                         "verifying a report needs --inputs <file|dir>: the telemetry it was computed from");
             }
             CalculationRun claimed = CalculationRun.parse(Files2.read(target));
-            v = RunVerifier.builder().verificationKey(key).build().verify(claimed, inputs);
+            v = RunVerifier.builder().verificationKey(key).carbon(carbonOptions.context()).build().verify(claimed, inputs);
         }
         for (Verification.Check c : v.checks()) {
             out.println(line(c));

@@ -28,11 +28,14 @@ class CliTest {
         Run r = run("report", EXAMPLE.toString());
         assertThat(r.code()).as(r.err()).isZero();
         assertThat(r.err()).isEmpty();
-        // The values of examples/data/README.md, rounded half-even for display.
-        assertThat(r.out()).contains("336 records used, 0 refused")
-                .containsPattern("fra-1\\s+2026-03\\s+168\\s+210840\\.0\\s+161000\\.0\\s+1\\.310")
-                .containsPattern("sto-1\\s+2026-03\\s+168\\s+215040\\.0\\s+194600\\.0\\s+1\\.105")
-                .containsPattern("TOTAL\\s+all\\s+336\\s+425880\\.0\\s+355600\\.0\\s+1\\.198");
+        // The values of examples/data/README.md, rounded half-even for display: 168 hourly records and one
+        // contract record per facility; facility energy, PUE, ...; Scope 2 location 66,598 kg (fra-1).
+        assertThat(r.out()).contains("338 records used, 0 refused")
+                .containsPattern("fra-1\\s+2026-03\\s+169\\s+210840\\.0\\s+1\\.310")
+                .containsPattern("sto-1\\s+2026-03\\s+169\\s+215040\\.0\\s+1\\.105")
+                .containsPattern("TOTAL\\s+all\\s+338\\s+425880\\.0\\s+1\\.198")
+                .containsPattern("fra-1\\s+2026-03.*5834\\.5\\s+66598\\.0\\s+36279\\.2")
+                .contains("carbon: GWP AR6 100-year, Scope 2 both");
     }
 
     @Test
@@ -45,6 +48,7 @@ class CliTest {
                 .contains("\"unit\": \"day\"").contains("\"efficiency.pue\"");
         // 7 days × 2 facilities.
         assertThat(json.split("\"level\": \"facility_period\"", -1)).hasSize(15);
+        assertThat(json).contains("\"carbon\": {").contains("\"carbon.scope2_location_kgco2e\"").contains("\"factors\": [");
         // Same input, same bytes.
         Path again = dir.resolve("again.json");
         run("report", EXAMPLE.toString(), "--period", "day", "--out", again.toString());
@@ -60,7 +64,7 @@ class CliTest {
         assertThat(r.code()).isEqualTo(Main.BAD_INPUT);
         assertThat(r.err()).contains("error: bad.json record #0").contains("/energy/facility/unit")
                 .contains("did you mean \"kWh\"").contains("[unknown_unit]");
-        assertThat(r.out()).contains("335 records used, 1 refused");
+        assertThat(r.out()).contains("337 records used, 1 refused");
     }
 
     @Test

@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.math.BigDecimal;
 import org.ecocalc.core.EcoCalc;
 import org.ecocalc.core.MethodSettings;
+import org.ecocalc.core.carbon.AssetRegistry;
+import org.ecocalc.core.carbon.CarbonContext;
+import org.ecocalc.core.factor.FactorLibrary;
 import org.ecocalc.core.report.GroupResult;
 import org.ecocalc.core.report.Metric;
 import org.ecocalc.core.report.Report;
@@ -20,7 +23,9 @@ class ExampleDataTest {
 
     @BeforeAll
     static void run() {
-        report = EcoCalc.report(CliTest.EXAMPLE, MethodSettings.defaults());
+        CarbonContext carbon = CarbonContext.builder(FactorLibrary.fromClasspath(ExampleDataTest.class.getClassLoader()))
+                .assets(AssetRegistry.read(CliTest.EXAMPLE.resolveSibling("assets.json"))).build();
+        report = EcoCalc.calculation(MethodSettings.defaults()).withCarbon(carbon).report(CliTest.EXAMPLE);
     }
 
     private static void expect(GroupResult g, Metric m, String value) {
@@ -31,7 +36,8 @@ class ExampleDataTest {
     @Test
     void frankfurtAirCooled() {
         GroupResult g = report.facility("fra-1");
-        assertThat(g.records()).isEqualTo(168);
+        // 168 hourly records and the week's contract record.
+        assertThat(g.records()).isEqualTo(169);
         // E_IT/day = 8×900 + 12×1000 + 4×950 = 23,000; ×7 = 161,000 kWh.
         expect(g, Metric.ACTIVITY_ENERGY_IT_KWH, "161000");
         // E_cooling/day = 8×180 + 12×260 + 4×220 = 5,440; other = 24×70 = 1,680;
@@ -92,14 +98,57 @@ class ExampleDataTest {
     }
 
     @Test
+    void frankfurtCarbon() {
+        GroupResult g = report.facility("fra-1");
+        // Scope 1: diesel 150 kg = 0.00015 Gg × 43 TJ/Gg = 0.00645 TJ (IPCC 2006, NCV);
+        // 0.00645 × (74,100 + 3 × 27.9 + 0.6 × 273) = 477.945 + 0.539865 + 1.05651 = 479.541375 kg;
+        // HFC-134a 3.5 kg × 1,530 (AR6) = 5,355 kg. Scope 1 = 5,834.541375 kg.
+        expect(g, Metric.CARBON_SCOPE1_KGCO2E, "5834.541375");
+        // Location, time of use: per day 8 × 1,150 × 0.31 + 12 × 1,330 × 0.29 + 4 × 1,240 × 0.41
+        // = 2,852 + 4,628.4 + 2,033.6 = 9,514 kg; × 7 = 66,598 kg.
+        expect(g, Metric.CARBON_SCOPE2_LOCATION_KGCO2E, "66598");
+        // 66,598 / 210,840 kWh.
+        expect(g, Metric.CARBON_GRID_INTENSITY_KGCO2E_PER_KWH, "0.3158698539176626826029216467463479");
+        // Market: GOs cover 105,420 kWh at 0; the other 105,420 kWh at Germany's annual 344.14 g/kWh
+        // (Ember 2024; no residual mix is shipped) = 36,279.2388 kg.
+        expect(g, Metric.CARBON_SCOPE2_MARKET_KGCO2E, "36279.2388");
+        // Embodied: 96 servers × (8 × 164 + 5,700) = 673,152 kg over 35,040 h; 168 h: 673,152 × 168 / 35,040.
+        expect(g, Metric.CARBON_EMBODIED_KGCO2E, "3227.441095890410958904109589041096");
+        // Per GPU-hour (location basis, no embodied): (5,834.541375 + 66,598) / 129,024.
+        expect(g, Metric.CARBON_PER_GPU_HOUR_KGCO2E, "0.5613881244962177579365079365079365");
+        // CUE = (5,834.541375 + 66,598) / 161,000 kWh IT.
+        expect(g, Metric.CARBON_CUE_KGCO2E_PER_KWH, "0.4498915613354037267080745341614907");
+    }
+
+    @Test
+    void stockholmCarbon() {
+        GroupResult g = report.facility("sto-1");
+        // HFO-1234ze(E) 0.8 kg × 1.37 (AR6) = 1.096 kg.
+        expect(g, Metric.CARBON_SCOPE1_KGCO2E, "1.096");
+        // Grid electricity = facility − solar = 215,040 − 3,360 = 211,680 kWh × 35.82 g/kWh (Ember 2024, SE).
+        expect(g, Metric.ACTIVITY_SCOPE2_ELECTRICITY_KWH, "211680");
+        expect(g, Metric.CARBON_SCOPE2_LOCATION_KGCO2E, "7582.3776");
+        // The hydro PPA covers all of it: market-based 0.
+        expect(g, Metric.CARBON_SCOPE2_MARKET_KGCO2E, "0");
+        // 128 servers: 897,536 kg × 168 / 35,040.
+        expect(g, Metric.CARBON_EMBODIED_KGCO2E, "4303.254794520547945205479452054795");
+    }
+
+    @Test
     void bothFacilities() {
         GroupResult t = report.total();
-        assertThat(t.records()).isEqualTo(336);
+        assertThat(t.records()).isEqualTo(338);
         // 425,880 / 355,600 = 1.197637795275590551181102362204724...
         expect(t, Metric.EFFICIENCY_PUE, "1.197637795275590551181102362204724");
         // 425,880 / (129,024 + 172,032 = 301,056) = 1.414620535714285714...
         expect(t, Metric.EFFICIENCY_ENERGY_PER_GPU_HOUR_KWH, "1.414620535714285714285714285714286");
-        assertThat(report.dataset().records()).isEqualTo(336);
+        assertThat(report.dataset().records()).isEqualTo(338);
         assertThat(report.problems()).isEmpty();
+        // Totals are sums of the facilities' carbon; instruments are never pooled across facilities.
+        expect(t, Metric.CARBON_SCOPE2_LOCATION_KGCO2E, "74180.3776");
+        expect(t, Metric.CARBON_SCOPE2_MARKET_KGCO2E, "36279.2388");
+        expect(t, Metric.CARBON_EMBODIED_KGCO2E, "7530.695890410958904109589041095891");
+        // (5,834.541375 + 1.096 + 66,598 + 7,582.3776) / 301,056 GPU-h.
+        expect(t, Metric.CARBON_PER_GPU_HOUR_KGCO2E, "0.265784488517086522108843537414966");
     }
 }

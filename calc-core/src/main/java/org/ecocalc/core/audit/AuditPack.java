@@ -17,8 +17,8 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import org.ecocalc.core.EcoCalcException;
 import org.ecocalc.core.ErrorCode;
-import org.ecocalc.core.explain.FactorApplication;
-import org.ecocalc.core.explain.FactorLineage;
+import org.ecocalc.core.carbon.AssetRegistry;
+import org.ecocalc.core.carbon.FactorUse;
 import org.ecocalc.core.internal.Json;
 import org.ecocalc.core.internal.SettingsJson;
 import org.ecocalc.core.json.CanonicalJson;
@@ -50,6 +50,7 @@ import tools.jackson.databind.node.ObjectNode;
  * run-manifest.json          the run manifest (hashes, run id, signature)
  * report.json                the report with its manifest
  * activity-data.csv / .json  the records the run used, normalised, by idempotency key
+ * asset-registry.json        the asset registry, canonical (only when the run had assets)
  * factors-used.csv           each factor applied, by metric and group
  * factor-citations.json      the full citation of each factor used
  * methodology-config.json    the settings, their hash, the engine, the formulas
@@ -65,6 +66,8 @@ import tools.jackson.databind.node.ObjectNode;
 public final class AuditPack {
     /** The entry listing every other entry's SHA-256. */
     public static final String CHECKSUMS = "checksums.sha256";
+    /** The entry holding the run's asset registry, when it had one. */
+    public static final String ASSET_REGISTRY = "asset-registry.json";
     /** The evidence manifest's format identifier. */
     public static final String EVIDENCE_FORMAT = "ecocalc.evidence-manifest/1";
 
@@ -85,7 +88,7 @@ public final class AuditPack {
         private TelemetryReader reader = TelemetryReader.standard();
         private final List<Path> evidence = new ArrayList<>();
         private Path auditLog;
-        private FactorLineage factors = FactorLineage.NONE;
+        private AssetRegistry assets = AssetRegistry.empty();
 
         private Builder(CalculationRun run) {
             this.run = Objects.requireNonNull(run, "run");
@@ -117,17 +120,21 @@ public final class AuditPack {
             return this;
         }
 
-        /** Where the factors applied to each result are found (default {@link FactorLineage#NONE}). */
-        public Builder factors(FactorLineage factors) {
-            this.factors = Objects.requireNonNull(factors, "factors");
+        /**
+         * The asset registry the run used (default none); included as {@code asset-registry.json}
+         * so that the pack reproduces embodied carbon. Its digest must be the manifest's.
+         */
+        public Builder assets(AssetRegistry assets) {
+            this.assets = Objects.requireNonNull(assets, "assets");
             return this;
         }
 
         /**
          * The zip's bytes.
          *
-         * @throws EcoCalcException ({@link ErrorCode#AUDIT_PACK_INVALID}) if the inputs are not those of
-         *                          the run, two evidence files share a name, or the audit log is broken
+         * @throws EcoCalcException ({@link ErrorCode#AUDIT_PACK_INVALID}) if the inputs or the asset
+         *                          registry are not those of the run, two evidence files share a name, or
+         *                          the audit log is broken
          */
         public byte[] toBytes() {
             if (inputs == null) {
@@ -167,8 +174,17 @@ public final class AuditPack {
         entries.put("report.json", utf8(b.run.toJson()));
         entries.put("activity-data.csv", utf8(activityCsv(records)));
         entries.put("activity-data.json", utf8(activityJson(records)));
-        entries.put("factors-used.csv", utf8(factorsCsv(report, b.factors)));
-        entries.put("factor-citations.json", utf8(citations(report, b.factors)));
+        String assetsDigest = b.assets.isEmpty() ? null : b.assets.digest();
+        if (!Objects.equals(assetsDigest, b.run.manifest().assetRegistry())) {
+            throw new EcoCalcException(ErrorCode.AUDIT_PACK_INVALID, "the asset registry given ("
+                    + (assetsDigest == null ? "none" : assetsDigest) + ") is not the one the run used ("
+                    + (b.run.manifest().assetRegistry() == null ? "none" : b.run.manifest().assetRegistry()) + ")");
+        }
+        if (assetsDigest != null) {
+            entries.put(ASSET_REGISTRY, utf8(Json.pretty(Json.MAPPER.readTree(b.assets.toCanonicalJson()))));
+        }
+        entries.put("factors-used.csv", utf8(factorsCsv(report)));
+        entries.put("factor-citations.json", utf8(citations(report)));
         entries.put("methodology-config.json", utf8(methodology(b.run)));
         entries.put("calculation-results.csv", utf8(resultsCsv(report)));
         entries.put("change-log.csv", utf8(changeLog(b.auditLog)));
@@ -287,44 +303,44 @@ public final class AuditPack {
         return csv.toString();
     }
 
-    private static String factorsCsv(Report report, FactorLineage factors) {
-        Csv csv = new Csv().row("level", "facility_id", "period_start", "metric", "factor_id", "factor_version", "pack_id",
-                "pack_version", "pack_digest", "value", "unit", "gas", "region", "match_level", "confidence", "input",
-                "amount");
+    private static String factorsCsv(Report report) {
+        Csv csv = new Csv().row("level", "facility_id", "period_start", "metric", "role", "factor", "pack_digest", "value",
+                "unit", "gwp_set", "match_level", "confidence", "records");
         for (GroupResult g : groups(report)) {
-            for (Metric m : g.metrics().keySet()) {
-                for (FactorApplication f : factors.factorsFor(g, m)) {
-                    csv.row(level(g), nz(g.facilityId()), instant(g.periodStart()), m.id(), f.factorId(), f.factorVersion(),
-                            f.pack().id(), f.pack().version(), f.pack().digest(), decimal(f.value()), f.unit(), nz(f.gas()),
-                            nz(f.region()), f.matchLevel(), f.confidence(), nz(f.input()), decimal(f.amount()));
+            for (MetricResult m : g.metrics().values()) {
+                for (FactorUse f : m.lineage().factors()) {
+                    csv.row(level(g), nz(g.facilityId()), instant(g.periodStart()), m.metric().id(), f.role(),
+                            f.reference(), f.packDigest(), nz(f.value()), nz(f.unit()), nz(f.gwpSet()), f.level(),
+                            f.confidence(), Long.toString(f.records()));
                 }
             }
         }
         return csv.toString();
     }
 
-    private static String citations(Report report, FactorLineage factors) {
-        TreeMap<String, FactorApplication> distinct = new TreeMap<>();
+    /** Each distinct factor applied, by reference, with its pack digest, value and citation. */
+    private static String citations(Report report) {
+        TreeMap<String, FactorUse> distinct = new TreeMap<>();
         for (GroupResult g : groups(report)) {
-            for (Metric m : g.metrics().keySet()) {
-                for (FactorApplication f : factors.factorsFor(g, m)) {
-                    distinct.putIfAbsent(f.pack().idAtVersion() + "\u0000" + f.factorId() + "\u0000" + f.factorVersion(), f);
+            for (MetricResult m : g.metrics().values()) {
+                for (FactorUse f : m.lineage().factors()) {
+                    distinct.putIfAbsent(f.reference(), f);
                 }
             }
         }
         ArrayNode a = Json.MAPPER.createArrayNode();
-        for (FactorApplication f : distinct.values()) {
+        for (FactorUse f : distinct.values()) {
             ObjectNode n = a.addObject();
-            n.put("factor_id", f.factorId());
-            n.put("factor_version", f.factorVersion());
-            ObjectNode p = n.putObject("pack");
-            p.put("id", f.pack().id());
-            p.put("version", f.pack().version());
-            p.put("digest", f.pack().digest());
-            n.put("citation", f.citation());
-            if (f.sourceUrl() != null) {
-                n.put("source_url", f.sourceUrl());
+            n.put("factor", f.reference());
+            n.put("pack_digest", f.packDigest());
+            if (f.value() != null) {
+                n.put("value", f.value());
+                n.put("unit", f.unit());
             }
+            if (f.gwpSet() != null) {
+                n.put("gwp_set", f.gwpSet());
+            }
+            n.put("citation", f.citation());
         }
         return Json.pretty(a);
     }
@@ -416,8 +432,12 @@ public final class AuditPack {
         b.append("- `report.json`: the full report, every metric with its lineage, and the manifest.\n");
         b.append("- `activity-data.json`, `activity-data.csv`: the records the run used, normalised (kWh, L, GPU-h, UTC),\n"
                 + "  one per idempotency key, in key order. Their digest is the activity data set above.\n");
-        b.append("- `factors-used.csv`, `factor-citations.json`: each factor applied and its citation (empty: no\n"
-                + "  metric of this run uses a factor).\n");
+        if (run.manifest().assetRegistry() != null) {
+            b.append("- `asset-registry.json`: the hardware whose embodied carbon the run amortised; its digest is\n"
+                    + "  the manifest's `asset_registry`.\n");
+        }
+        b.append("- `factors-used.csv`, `factor-citations.json`: each factor applied (by group, metric and role,\n"
+                + "  with its match level and confidence) and each distinct factor's citation.\n");
         b.append("- `methodology-config.json`: the settings, their hash, the engine and each metric's formula.\n");
         b.append("- `calculation-results.csv`: every metric of every facility and period, facility and the total,\n"
                 + "  unrounded.\n");
@@ -429,7 +449,9 @@ public final class AuditPack {
         b.append("## How to check it\n\n");
         b.append("1. Integrity: unzip, then `sha256sum -c checksums.sha256`.\n");
         b.append("2. Reproduction: `ecocalc verify <this pack>.zip` re-runs the calculation from\n"
-                + "   `activity-data.json` with the settings of `report.json` and compares every hash;\n"
+                + "   `activity-data.json` with the settings of `report.json`, the factor packs the manifest\n"
+                + "   names" + (run.manifest().assetRegistry() != null ? " and `asset-registry.json`" : "")
+                + ", and compares every hash;\n"
                 + "   add `--public-key key.pem` to check the signature.\n");
         b.append("3. By hand: each value of `calculation-results.csv` follows from `activity-data.csv` with the\n"
                 + "   formula in `methodology-config.json`.\n\n");

@@ -18,6 +18,8 @@ import java.util.zip.ZipInputStream;
 import org.ecocalc.core.EcoCalc;
 import org.ecocalc.core.EcoCalcException;
 import org.ecocalc.core.ErrorCode;
+import org.ecocalc.core.carbon.AssetRegistry;
+import org.ecocalc.core.carbon.CarbonContext;
 import org.ecocalc.core.internal.Json;
 import org.ecocalc.core.json.CanonicalJson;
 import org.ecocalc.core.manifest.CalculationRun;
@@ -41,14 +43,28 @@ import tools.jackson.databind.JsonNode;
  */
 public final class AuditPackVerifier {
     private final VerificationKey key;
+    private final CarbonContext carbon;
 
-    private AuditPackVerifier(VerificationKey key) {
+    private AuditPackVerifier(VerificationKey key, CarbonContext carbon) {
         this.key = key;
+        this.carbon = carbon;
     }
 
-    /** A verifier that checks the signature with {@code key}, or skips it when null. */
+    /**
+     * A verifier that checks the signature with {@code key}, or skips it when null, and recomputes
+     * with the factor packs on the class path.
+     */
     public static AuditPackVerifier withKey(VerificationKey key) {
-        return new AuditPackVerifier(key);
+        return new AuditPackVerifier(key, null);
+    }
+
+    /**
+     * This verifier recomputing with the factor library and overrides of {@code carbon} (the run's
+     * packs: the manifest lists them). The asset registry always comes from the pack's
+     * {@code asset-registry.json}.
+     */
+    public AuditPackVerifier withCarbon(CarbonContext carbon) {
+        return new AuditPackVerifier(key, Objects.requireNonNull(carbon, "carbon"));
     }
 
     /** Verifies a pack file. */
@@ -226,8 +242,21 @@ public final class AuditPackVerifier {
             checks.add(new Check("activity-data.json", Status.DIFFERENT, "valid records", batch.problems().size()
                     + " problems", batch.problems().get(0).toString()));
         }
-        Report recomputed = EcoCalc.report(batch, claimed.report().settings());
-        Verification v = RunVerifier.builder().verificationKey(key).build().compare(claimed, recomputed, false);
+        AssetRegistry assets = AssetRegistry.empty();
+        byte[] registry = entries.get(AuditPack.ASSET_REGISTRY);
+        if (registry != null) {
+            try {
+                assets = AssetRegistry.parse(new String(registry, StandardCharsets.UTF_8), AuditPack.ASSET_REGISTRY);
+            } catch (EcoCalcException e) {
+                checks.add(new Check(AuditPack.ASSET_REGISTRY, Status.DIFFERENT, "an asset registry", "unreadable",
+                        e.getMessage()));
+            }
+        }
+        CarbonContext base = carbon != null ? carbon : CarbonContext.fromClasspath();
+        CarbonContext context = base.withAssets(assets);
+        Report recomputed = EcoCalc.calculation(claimed.report().settings()).withCarbon(context).report(batch);
+        Verification v = RunVerifier.builder().verificationKey(key).carbon(context).build()
+                .compare(claimed, recomputed, false);
         checks.addAll(v.checks());
         return claimed.runId();
     }

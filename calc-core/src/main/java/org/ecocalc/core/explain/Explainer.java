@@ -27,28 +27,25 @@ import org.ecocalc.core.telemetry.TelemetryField;
 public final class Explainer {
     private final Report report;
     private final String runId;
-    private final FactorLineage factors;
 
-    private Explainer(Report report, String runId, FactorLineage factors) {
+    private Explainer(Report report, String runId) {
         this.report = Objects.requireNonNull(report, "report");
         this.runId = runId;
-        this.factors = Objects.requireNonNull(factors, "factors");
     }
 
-    /** An explainer of a run (no factors applied: {@link FactorLineage#NONE}). */
+    /** An explainer of a run. */
     public static Explainer of(CalculationRun run) {
-        return new Explainer(run.report(), run.runId(), FactorLineage.NONE);
+        return new Explainer(run.report(), run.runId());
     }
 
     /**
-     * An explainer of a report.
+     * An explainer of a report. The factors applied to each result are read from its lineage.
      *
      * @param report   the report
      * @param manifest its manifest, or null (the explanation then has no run id)
-     * @param factors  the factors applied to its results
      */
-    public static Explainer of(Report report, RunManifest manifest, FactorLineage factors) {
-        return new Explainer(report, manifest == null ? null : manifest.runId(), factors);
+    public static Explainer of(Report report, RunManifest manifest) {
+        return new Explainer(report, manifest == null ? null : manifest.runId());
     }
 
     /** The metric over every facility and period (the report's total). */
@@ -79,7 +76,7 @@ public final class Explainer {
         return new Explanation(metric.id(), metric.unit(), r.value(), r.reason(), group.level(), group.facilityId(),
                 group.periodStart(), group.periodEnd(), metric.formula(), inputs,
                 lineage.keysListed() ? lineage.keys() : null, selector(lineage), report.dataset().digest(),
-                factors.factorsFor(group, metric), report.settings(), report.engineName(), report.engineVersion(), runId);
+                lineage.factors(), lineage.notes(), report.settings(), report.engineName(), report.engineVersion(), runId);
     }
 
     /** The metric with this id, or an {@link ErrorCode#UNKNOWN_METRIC} error listing close ids. */

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.ecocalc.core.MethodSettings;
+import org.ecocalc.core.carbon.FactorUse;
 import org.ecocalc.core.internal.SettingsJson;
 import org.ecocalc.core.report.GroupResult;
 import org.ecocalc.core.telemetry.IdempotencyKey;
@@ -32,7 +33,10 @@ import tools.jackson.databind.JsonNode;
  *                       there are more than the settings' lineage key limit
  * @param selector       which records of the data set fed the result (always given)
  * @param datasetDigest  the digest of the data set the records belong to
- * @param factors        the factors applied, in order (empty for metrics without factors)
+ * @param factors        the factors applied, with their citations and selection traces (empty for
+ *                       metrics without factors)
+ * @param notes          the calculation's remarks on this result (a fallback taken, a vintage
+ *                       outside the window), empty when none
  * @param settings       the method settings
  * @param engineName     the engine name
  * @param engineVersion  the engine version
@@ -40,8 +44,8 @@ import tools.jackson.databind.JsonNode;
  */
 public record Explanation(String metricId, String unit, BigDecimal value, String notComputable, GroupResult.Level level,
         String facilityId, Instant periodStart, Instant periodEnd, String formula, List<Input> inputs,
-        List<IdempotencyKey> keys, String selector, String datasetDigest, List<FactorApplication> factors,
-        MethodSettings settings, String engineName, String engineVersion, String runId) {
+        List<IdempotencyKey> keys, String selector, String datasetDigest, List<FactorUse> factors,
+        List<String> notes,        MethodSettings settings, String engineName, String engineVersion, String runId) {
 
     public Explanation {
         Objects.requireNonNull(metricId, "metricId");
@@ -49,6 +53,7 @@ public record Explanation(String metricId, String unit, BigDecimal value, String
         inputs = List.copyOf(inputs);
         keys = keys == null ? null : List.copyOf(keys);
         factors = List.copyOf(factors);
+        notes = List.copyOf(notes);
         Objects.requireNonNull(settings, "settings");
     }
 

@@ -15,7 +15,23 @@ import org.ecocalc.core.MethodSettings;
 import org.ecocalc.core.PeriodUnit;
 import org.ecocalc.core.ReportingPeriod;
 import org.ecocalc.core.WueBasis;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.ecocalc.core.Boundary;
+import org.ecocalc.core.CarbonBasis;
+import org.ecocalc.core.Scope2Method;
+import org.ecocalc.core.factor.GwpHorizon;
+import org.ecocalc.core.factor.GwpSet;
+import org.ecocalc.core.quality.OutlierMethod;
+import org.ecocalc.core.quantity.Decimals;
+import org.ecocalc.core.telemetry.TelemetryField;
+import org.ecocalc.core.quality.QualitySettings;
+import org.ecocalc.core.score.ScoreSettings;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -24,7 +40,13 @@ import tools.jackson.databind.node.ObjectNode;
  */
 public final class SettingsJson {
     private static final Set<String> MEMBERS = Set.of("period", "wue_basis", "workload_energy_basis",
-            "lineage_key_limit");
+            "lineage_key_limit", "gwp", "scope2_method", "carbon_basis", "per_unit_includes_embodied", "boundary",
+            "organisation_id", "quality", "score");
+    private static final Set<String> GWP_MEMBERS = Set.of("set", "horizon_years");
+    private static final Set<String> QUALITY_MEMBERS = Set.of("cadences_s", "latency_target_s", "outlier_method",
+            "outlier_threshold", "drift_window", "drift_sigmas", "series", "confidence_weights");
+    private static final Set<String> SCORE_MEMBERS = Set.of("weights", "carbon_reference_kgco2e_per_gpu_hour",
+            "water_reference_l_per_gpu_hour", "pue_worst", "utilization_target_pct");
     private static final Set<String> PERIOD_MEMBERS = Set.of("unit", "offset", "from", "to");
 
     private SettingsJson() {
@@ -46,6 +68,40 @@ public final class SettingsJson {
         n.put("wue_basis", s.wueBasis().id());
         n.put("workload_energy_basis", s.workloadEnergyBasis().id());
         n.put("lineage_key_limit", s.lineageKeyLimit());
+        ObjectNode gwp = n.putObject("gwp");
+        gwp.put("set", s.gwpSet().name());
+        gwp.put("horizon_years", s.gwpHorizon().years());
+        n.put("scope2_method", s.scope2Method().id());
+        n.put("carbon_basis", s.carbonBasis().id());
+        n.put("per_unit_includes_embodied", s.perUnitIncludesEmbodied());
+        n.put("boundary", s.boundary().id());
+        if (s.organisationId() != null) {
+            n.put("organisation_id", s.organisationId());
+        }
+        QualitySettings q = s.quality();
+        ObjectNode quality = n.putObject("quality");
+        ObjectNode cadences = quality.putObject("cadences_s");
+        q.cadences().forEach((k, v) -> cadences.put(k, Json.decimal(v)));
+        quality.put("latency_target_s", Json.decimal(q.latencyTargetSeconds()));
+        quality.put("outlier_method", q.outlierMethod().id());
+        quality.put("outlier_threshold", Json.decimal(q.outlierThreshold()));
+        quality.put("drift_window", q.driftWindow());
+        quality.put("drift_sigmas", Json.decimal(q.driftSigmas()));
+        ArrayNode series = quality.putArray("series");
+        q.series().forEach(f -> series.add(f.pointer()));
+        ObjectNode weights = quality.putObject("confidence_weights");
+        q.weights().forEach((k, v) -> weights.put(k, Json.decimal(v)));
+        ScoreSettings sc = s.score();
+        ObjectNode score = n.putObject("score");
+        ObjectNode w = score.putObject("weights");
+        w.put("carbon", Json.decimal(sc.wCarbon()));
+        w.put("water", Json.decimal(sc.wWater()));
+        w.put("efficiency", Json.decimal(sc.wEfficiency()));
+        w.put("hardware", Json.decimal(sc.wHardware()));
+        score.put("carbon_reference_kgco2e_per_gpu_hour", Json.decimal(sc.carbonReference()));
+        score.put("water_reference_l_per_gpu_hour", Json.decimal(sc.waterReference()));
+        score.put("pue_worst", Json.decimal(sc.pueWorst()));
+        score.put("utilization_target_pct", Json.decimal(sc.utilizationTarget()));
         return n;
     }
 
@@ -84,7 +140,122 @@ public final class SettingsJson {
                 throw new InvalidSettingsException("/lineage_key_limit", e.getMessage());
             }
         }
+        try {
+            JsonNode gwp = n.get("gwp");
+            if (gwp != null) {
+                unknown(gwp, GWP_MEMBERS, "/gwp");
+                GwpSet set = GwpSet.fromId(text(gwp.get("set"), "/gwp/set"));
+                JsonNode years = gwp.get("horizon_years");
+                if (years == null || !years.isIntegralNumber()) {
+                    throw new InvalidSettingsException("/gwp/horizon_years", "horizon_years must be 100 or 20");
+                }
+                b.gwp(set, GwpHorizon.ofYears(years.intValue()));
+            }
+            if (n.has("scope2_method")) {
+                b.scope2Method(enumValue(Scope2Method.class, n.get("scope2_method"), "/scope2_method"));
+            }
+            if (n.has("carbon_basis")) {
+                b.carbonBasis(enumValue(CarbonBasis.class, n.get("carbon_basis"), "/carbon_basis"));
+            }
+            if (n.has("per_unit_includes_embodied")) {
+                JsonNode e = n.get("per_unit_includes_embodied");
+                if (!e.isBoolean()) {
+                    throw new InvalidSettingsException("/per_unit_includes_embodied", "must be true or false");
+                }
+                b.perUnitIncludesEmbodied(e.booleanValue());
+            }
+            if (n.has("boundary")) {
+                b.boundary(enumValue(Boundary.class, n.get("boundary"), "/boundary"));
+            }
+            if (n.has("organisation_id")) {
+                b.organisationId(text(n.get("organisation_id"), "/organisation_id"));
+            }
+            if (n.has("quality")) {
+                b.quality(quality(n.get("quality")));
+            }
+            if (n.has("score")) {
+                b.score(score(n.get("score")));
+            }
+        } catch (InvalidSettingsException e) {
+            throw e;
+        } catch (EcoCalcException | IllegalArgumentException e) {
+            throw new InvalidSettingsException("", e.getMessage());
+        }
         return b.build();
+    }
+
+    private static QualitySettings quality(JsonNode q) {
+        unknown(q, QUALITY_MEMBERS, "/quality");
+        QualitySettings.Builder b = QualitySettings.builder();
+        JsonNode cadences = q.get("cadences_s");
+        if (cadences != null) {
+            for (String source : cadences.propertyNames()) {
+                b.cadence(source, decimal(cadences.get(source), "/quality/cadences_s/" + escape(source)));
+            }
+        }
+        if (q.has("latency_target_s")) {
+            b.latencyTargetSeconds(decimal(q.get("latency_target_s"), "/quality/latency_target_s"));
+        }
+        if (q.has("outlier_method")) {
+            b.outliers(enumValue(OutlierMethod.class, q.get("outlier_method"), "/quality/outlier_method"),
+                    q.has("outlier_threshold") ? decimal(q.get("outlier_threshold"), "/quality/outlier_threshold") : null);
+        }
+        if (q.has("drift_window") || q.has("drift_sigmas")) {
+            JsonNode w = q.get("drift_window");
+            b.drift(w == null ? QualitySettings.DEFAULT_DRIFT_WINDOW : w.intValue(),
+                    q.has("drift_sigmas") ? decimal(q.get("drift_sigmas"), "/quality/drift_sigmas")
+                            : QualitySettings.DEFAULT_DRIFT_SIGMAS);
+        }
+        JsonNode series = q.get("series");
+        if (series != null) {
+            List<TelemetryField> fields = new ArrayList<>();
+            for (int i = 0; i < series.size(); i++) {
+                TelemetryField f = TelemetryField.fromPointer(text(series.get(i), "/quality/series/" + i));
+                if (f == null) {
+                    throw new InvalidSettingsException("/quality/series/" + i, "not a telemetry field pointer");
+                }
+                fields.add(f);
+            }
+            b.series(fields);
+        }
+        JsonNode weights = q.get("confidence_weights");
+        if (weights != null) {
+            Map<String, BigDecimal> w = new TreeMap<>();
+            for (String k : weights.propertyNames()) {
+                w.put(k, decimal(weights.get(k), "/quality/confidence_weights/" + escape(k)));
+            }
+            b.weights(w);
+        }
+        return b.build();
+    }
+
+    private static ScoreSettings score(JsonNode s) {
+        unknown(s, SCORE_MEMBERS, "/score");
+        ScoreSettings.Builder b = ScoreSettings.builder();
+        JsonNode w = s.get("weights");
+        if (w != null) {
+            b.weights(decimal(w.get("carbon"), "/score/weights/carbon"), decimal(w.get("water"), "/score/weights/water"),
+                    decimal(w.get("efficiency"), "/score/weights/efficiency"),
+                    decimal(w.get("hardware"), "/score/weights/hardware"));
+        }
+        if (s.has("carbon_reference_kgco2e_per_gpu_hour") || s.has("pue_worst")) {
+            b.baselines(decimal(s.get("carbon_reference_kgco2e_per_gpu_hour"), "/score/carbon_reference_kgco2e_per_gpu_hour"),
+                    decimal(s.get("water_reference_l_per_gpu_hour"), "/score/water_reference_l_per_gpu_hour"),
+                    decimal(s.get("pue_worst"), "/score/pue_worst"),
+                    decimal(s.get("utilization_target_pct"), "/score/utilization_target_pct"));
+        }
+        return b.build();
+    }
+
+    private static BigDecimal decimal(JsonNode n, String pointer) {
+        if (n == null || !n.isString()) {
+            throw new InvalidSettingsException(pointer, "must be a decimal string");
+        }
+        try {
+            return Decimals.parse(n.stringValue());
+        } catch (NumberFormatException | ArithmeticException e) {
+            throw new InvalidSettingsException(pointer, e.getMessage());
+        }
     }
 
     private static ReportingPeriod period(JsonNode p) {

@@ -1,18 +1,18 @@
 package org.ecocalc.core.manifest;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
-import java.util.function.Consumer;
 import org.ecocalc.core.EcoCalc;
 import org.ecocalc.core.MethodSettings;
+import org.ecocalc.core.carbon.CarbonContext;
+import org.ecocalc.core.factor.FactorPack;
 import org.ecocalc.core.explain.Explainer;
 import org.ecocalc.core.explain.Explanation;
 import org.ecocalc.core.report.Report;
-import org.ecocalc.core.telemetry.RecordProblem;
 import org.ecocalc.core.telemetry.TelemetryBatch;
-import org.ecocalc.core.telemetry.TelemetryReader;
 import org.ecocalc.core.telemetry.TelemetryRecord;
 
 /**
@@ -49,25 +49,48 @@ public record CalculationRun(Report report, RunManifest manifest) {
         return new CalculationRun(report, RunManifest.of(report, factorPacks));
     }
 
-    /** Reads a telemetry file or directory and computes the run ({@link EcoCalc#report(Path, MethodSettings)}). */
+    /** The run of a report and the carbon context its calculation used ({@link RunManifest#of(Report, CarbonContext)}). */
+    public static CalculationRun of(Report report, CarbonContext carbon) {
+        return new CalculationRun(report, RunManifest.of(report, carbon));
+    }
+
+    /** Reads a telemetry file or directory and computes the run with the default calculation (class-path packs). */
     public static CalculationRun compute(Path input, MethodSettings settings) {
-        return of(EcoCalc.report(input, settings));
+        return compute(EcoCalc.calculation(settings), input);
     }
 
-    /** As {@link EcoCalc#report(Path, MethodSettings, TelemetryReader, Consumer)}, with the manifest. */
-    public static CalculationRun compute(Path input, MethodSettings settings, TelemetryReader reader,
-            Consumer<RecordProblem> listener) {
-        return of(EcoCalc.report(input, settings, reader, listener));
+    /**
+     * Computes the run of a configured calculation over a file or directory. The manifest lists
+     * every factor pack of the calculation's library (id, version, digest): the packs that could
+     * have been selected, so that a verifier loading the same packs reproduces every selection and
+     * its trace; and the digests of its asset registry and overrides, when it has them.
+     */
+    public static CalculationRun compute(EcoCalc.Calculation calculation, Path input) {
+        return of(calculation.report(input), calculation.carbon());
     }
 
-    /** The run of records in memory ({@link EcoCalc#report(Collection, MethodSettings)}). */
+    /** The run of records in memory with a configured calculation. */
+    public static CalculationRun compute(EcoCalc.Calculation calculation, Collection<TelemetryRecord> records) {
+        return of(calculation.report(records), calculation.carbon());
+    }
+
+    /** The run of records in memory with the default calculation. */
     public static CalculationRun compute(Collection<TelemetryRecord> records, MethodSettings settings) {
-        return of(EcoCalc.report(records, settings));
+        return compute(EcoCalc.calculation(settings), records);
     }
 
-    /** The run of a batch read earlier ({@link EcoCalc#report(TelemetryBatch, MethodSettings)}). */
-    public static CalculationRun compute(TelemetryBatch batch, MethodSettings settings) {
-        return of(EcoCalc.report(batch, settings));
+    /** The run of a batch read earlier, with a configured calculation. */
+    public static CalculationRun compute(EcoCalc.Calculation calculation, TelemetryBatch batch) {
+        return of(calculation.report(batch), calculation.carbon());
+    }
+
+    /** The references of every pack of a carbon context's library, in pack order. */
+    public static List<FactorPackRef> packs(CarbonContext context) {
+        List<FactorPackRef> out = new ArrayList<>();
+        for (FactorPack p : context.library().packs()) {
+            out.add(new FactorPackRef(p.packId(), p.version(), p.digest()));
+        }
+        return out;
     }
 
     /** Reads a run written by {@link #toJson()} ({@link RunJson#parse(String)}). */

@@ -7,6 +7,8 @@ import java.util.Set;
 import org.ecocalc.core.EcoCalcException;
 import org.ecocalc.core.Engine;
 import org.ecocalc.core.ErrorCode;
+import org.ecocalc.core.carbon.CarbonContext;
+import org.ecocalc.core.factor.FactorPack;
 import org.ecocalc.core.internal.Json;
 import org.ecocalc.core.json.CanonicalJson;
 import org.ecocalc.core.report.Report;
@@ -24,6 +26,10 @@ import tools.jackson.databind.node.ObjectNode;
  *   <li>{@code engine}: name and version ({@link Engine});</li>
  *   <li>{@code activity_dataset}: the data-set digest ({@link org.ecocalc.core.report.DatasetDigest});</li>
  *   <li>{@code factor_packs}: each pack used, {@code {id, version, digest}}, ordered by id and version;</li>
+ *   <li>{@code asset_registry}: {@link org.ecocalc.core.carbon.AssetRegistry#digest()}, only when the
+ *       run had assets;</li>
+ *   <li>{@code factor_overrides}: {@link org.ecocalc.core.carbon.CarbonContext#overridesDigest()}, only
+ *       when the run had approved overrides;</li>
  *   <li>{@code settings}: {@link org.ecocalc.core.MethodSettings#digest()};</li>
  *   <li>{@code results}: {@code sha256:} of the canonical results document
  *       ({@link ReportJson#toResultsJson(Report)});</li>
@@ -40,24 +46,33 @@ import tools.jackson.databind.node.ObjectNode;
  * @param engineVersion   the engine version
  * @param activityDataset the data-set digest
  * @param factorPacks     the packs used (empty when no factor was applied)
+ * @param assetRegistry   the asset registry's digest, or null when the run had no assets
+ * @param factorOverrides the overrides' digest, or null when the run had none
  * @param settings        the settings digest
  * @param results         the results digest
  * @param runId           the run id
  * @param signature       the signature, or null when unsigned
  */
 public record RunManifest(String engineName, String engineVersion, String activityDataset,
-        List<FactorPackRef> factorPacks, String settings, String results, String runId, ManifestSignature signature) {
+        List<FactorPackRef> factorPacks, String assetRegistry, String factorOverrides, String settings, String results,
+        String runId, ManifestSignature signature) {
     /** The format identifier: {@value}. */
     public static final String FORMAT = "ecocalc.manifest/1";
 
     private static final Set<String> MEMBERS = Set.of("format", "engine", "activity_dataset", "factor_packs",
-            "settings", "results", "run_id", "signature");
+            "asset_registry", "factor_overrides", "settings", "results", "run_id", "signature");
 
     public RunManifest {
         Objects.requireNonNull(engineName, "engineName");
         Objects.requireNonNull(engineVersion, "engineVersion");
         requireDigest(activityDataset, "activityDataset");
         factorPacks = List.copyOf(factorPacks);
+        if (assetRegistry != null) {
+            requireDigest(assetRegistry, "assetRegistry");
+        }
+        if (factorOverrides != null) {
+            requireDigest(factorOverrides, "factorOverrides");
+        }
         requireDigest(settings, "settings");
         requireDigest(results, "results");
         requireDigest(runId, "runId");
@@ -68,6 +83,16 @@ public record RunManifest(String engineName, String engineVersion, String activi
      */
     public static RunManifest of(String engineName, String engineVersion, String activityDataset,
             List<FactorPackRef> factorPacks, String settings, String results) {
+        return of(engineName, engineVersion, activityDataset, factorPacks, null, null, settings, results);
+    }
+
+    /**
+     * The manifest of given parts, with the digests of the asset registry and overrides (null when
+     * none); the packs are sorted and {@code run_id} is computed.
+     */
+    public static RunManifest of(String engineName, String engineVersion, String activityDataset,
+            List<FactorPackRef> factorPacks, String assetRegistry, String factorOverrides, String settings,
+            String results) {
         List<FactorPackRef> packs = new ArrayList<>(factorPacks);
         packs.sort(null);
         for (int i = 1; i < packs.size(); i++) {
@@ -76,8 +101,9 @@ public record RunManifest(String engineName, String engineVersion, String activi
             }
         }
         String runId = CanonicalJson.sha256(canonical(node(engineName, engineVersion, activityDataset, packs,
-                settings, results, null, null)));
-        return new RunManifest(engineName, engineVersion, activityDataset, packs, settings, results, runId, null);
+                assetRegistry, factorOverrides, settings, results, null, null)));
+        return new RunManifest(engineName, engineVersion, activityDataset, packs, assetRegistry, factorOverrides,
+                settings, results, runId, null);
     }
 
     /** The manifest of a report computed without factor packs. */
@@ -91,6 +117,19 @@ public record RunManifest(String engineName, String engineVersion, String activi
                 report.settings().digest(), resultsDigest(report));
     }
 
+    /**
+     * The manifest of a report and the carbon context its calculation used: every pack of the
+     * context's library, and the digests of its asset registry and overrides when it has any.
+     */
+    public static RunManifest of(Report report, CarbonContext carbon) {
+        List<FactorPackRef> packs = new ArrayList<>();
+        for (FactorPack p : carbon.library().packs()) {
+            packs.add(new FactorPackRef(p.packId(), p.version(), p.digest()));
+        }
+        return of(report.engineName(), report.engineVersion(), report.dataset().digest(), packs,
+                carbon.assetsDigest(), carbon.overridesDigest(), report.settings().digest(), resultsDigest(report));
+    }
+
     /** {@code sha256:} of the canonical results document of a report ({@link ReportJson#toResultsJson}). */
     public static String resultsDigest(Report report) {
         return CanonicalJson.digest(ReportJson.toResultsJson(report));
@@ -98,8 +137,8 @@ public record RunManifest(String engineName, String engineVersion, String activi
 
     /** The {@code run_id} these fields give (equal to {@link #runId()} unless the manifest was altered). */
     public String computeRunId() {
-        return CanonicalJson.sha256(canonical(node(engineName, engineVersion, activityDataset, factorPacks, settings,
-                results, null, null)));
+        return CanonicalJson.sha256(canonical(node(engineName, engineVersion, activityDataset, factorPacks,
+                assetRegistry, factorOverrides, settings, results, null, null)));
     }
 
     /** Whether {@link #runId()} is the hash of the other fields. */
@@ -114,19 +153,20 @@ public record RunManifest(String engineName, String engineVersion, String activi
 
     /** The bytes a signature covers: RFC 8785 canonical JSON of the manifest without {@code signature}. */
     public byte[] signingInput() {
-        return canonical(node(engineName, engineVersion, activityDataset, factorPacks, settings, results, runId, null));
+        return canonical(node(engineName, engineVersion, activityDataset, factorPacks, assetRegistry, factorOverrides,
+                settings, results, runId, null));
     }
 
     /** This manifest with the given signature. */
     public RunManifest withSignature(ManifestSignature signature) {
-        return new RunManifest(engineName, engineVersion, activityDataset, factorPacks, settings, results, runId,
-                Objects.requireNonNull(signature, "signature"));
+        return new RunManifest(engineName, engineVersion, activityDataset, factorPacks, assetRegistry, factorOverrides,
+                settings, results, runId, Objects.requireNonNull(signature, "signature"));
     }
 
     /** This manifest without a signature. */
     public RunManifest withoutSignature() {
         return signature == null ? this : new RunManifest(engineName, engineVersion, activityDataset, factorPacks,
-                settings, results, runId, null);
+                assetRegistry, factorOverrides, settings, results, runId, null);
     }
 
     /** The manifest as pretty JSON (two-space indent, LF, final LF), members in the documented order. */
@@ -141,11 +181,13 @@ public record RunManifest(String engineName, String engineVersion, String activi
 
     /** The manifest as a JSON tree. Internal: used by {@link RunJson}. */
     ObjectNode toNode() {
-        return node(engineName, engineVersion, activityDataset, factorPacks, settings, results, runId, signature);
+        return node(engineName, engineVersion, activityDataset, factorPacks, assetRegistry, factorOverrides, settings,
+                results, runId, signature);
     }
 
     private static ObjectNode node(String engineName, String engineVersion, String dataset, List<FactorPackRef> packs,
-            String settings, String results, String runId, ManifestSignature signature) {
+            String assetRegistry, String factorOverrides, String settings, String results, String runId,
+            ManifestSignature signature) {
         ObjectNode n = Json.object();
         n.put("format", FORMAT);
         ObjectNode engine = n.putObject("engine");
@@ -158,6 +200,12 @@ public record RunManifest(String engineName, String engineVersion, String activi
             pn.put("id", p.id());
             pn.put("version", p.version());
             pn.put("digest", p.digest());
+        }
+        if (assetRegistry != null) {
+            n.put("asset_registry", assetRegistry);
+        }
+        if (factorOverrides != null) {
+            n.put("factor_overrides", factorOverrides);
         }
         n.put("settings", settings);
         n.put("results", results);
@@ -234,7 +282,9 @@ public record RunManifest(String engineName, String engineVersion, String activi
         }
         try {
             return new RunManifest(text(engine, "name", at + "/engine"), text(engine, "version", at + "/engine"),
-                    text(n, "activity_dataset", at), packs, text(n, "settings", at), text(n, "results", at),
+                    text(n, "activity_dataset", at), packs, n.has("asset_registry") ? text(n, "asset_registry", at)
+                    : null, n.has("factor_overrides") ? text(n, "factor_overrides", at) : null, text(n, "settings", at),
+                    text(n, "results", at),
                     text(n, "run_id", at), signature);
         } catch (IllegalArgumentException e) {
             throw bad(at, e.getMessage());

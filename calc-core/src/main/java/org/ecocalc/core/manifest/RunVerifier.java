@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.ecocalc.core.EcoCalc;
+import org.ecocalc.core.carbon.CarbonContext;
 import org.ecocalc.core.Engine;
 import org.ecocalc.core.internal.Json;
 import org.ecocalc.core.manifest.Verification.Check;
@@ -38,8 +39,10 @@ public final class RunVerifier {
     private final VerificationKey key;
     private final TelemetryReader reader;
     private final int maxListed;
+    private final CarbonContext carbon;
 
     private RunVerifier(Builder b) {
+        this.carbon = b.carbon;
         this.key = b.key;
         this.reader = b.reader;
         this.maxListed = b.maxListed;
@@ -55,11 +58,17 @@ public final class RunVerifier {
         return new Builder();
     }
 
+    /** The carbon context the run is recomputed with (the class-path packs unless one was given). */
+    private CarbonContext carbon() {
+        return carbon != null ? carbon : EcoCalc.calculation(org.ecocalc.core.MethodSettings.defaults()).carbon();
+    }
+
     /** Verifies a run (report JSON with its manifest) against a telemetry file or directory. */
     public Verification verify(CalculationRun claimed, Path inputs) {
         Objects.requireNonNull(claimed, "claimed");
         Objects.requireNonNull(inputs, "inputs");
-        Report recomputed = EcoCalc.report(inputs, claimed.report().settings(), reader, null);
+        Report recomputed = EcoCalc.calculation(claimed.report().settings()).withCarbon(carbon()).withReader(reader)
+                .report(inputs);
         return compare(claimed, recomputed, true);
     }
 
@@ -72,7 +81,7 @@ public final class RunVerifier {
      */
     public Verification compare(CalculationRun claimed, Report recomputed, boolean compareBody) {
         RunManifest m = claimed.manifest();
-        RunManifest again = RunManifest.of(recomputed);
+        RunManifest again = RunManifest.of(recomputed, carbon());
         List<Check> checks = new ArrayList<>();
         String computedId = m.computeRunId();
         checks.add(computedId.equals(m.runId())
@@ -84,14 +93,11 @@ public final class RunVerifier {
         checks.add(engine.equals(thisEngine) ? new Check("engine", Status.OK, engine, thisEngine, null)
                 : new Check("engine", Status.DIFFERENT, engine, thisEngine,
                         "recomputed with another engine version; run the engine the manifest names"));
-        if (m.factorPacks().isEmpty()) {
-            checks.add(new Check("factor_packs", Status.OK, "[]", "[]", "no factor pack used"));
-        } else {
-            for (FactorPackRef p : m.factorPacks()) {
-                checks.add(new Check("factor_packs " + p.idAtVersion(), Status.DIFFERENT, p.digest(), null,
-                        "this engine cannot load factor packs"));
-            }
-        }
+        checks.addAll(packChecks(m.factorPacks(), again.factorPacks()));
+        checks.add(optionalHash("asset_registry", m.assetRegistry(), again.assetRegistry(),
+                "the asset registry differs from the one the run used; give the same registry"));
+        checks.add(optionalHash("factor_overrides", m.factorOverrides(), again.factorOverrides(),
+                "the approved overrides differ from those the run used; give the same overrides"));
         checks.add(hash("activity_dataset", m.activityDataset(), again.activityDataset(),
                 "the records (normalised, by idempotency key) differ from those the run used"));
         String reportSettings = claimed.report().settings().digest();
@@ -128,6 +134,38 @@ public final class RunVerifier {
                 return new Check("signature", Status.DIFFERENT, "a valid signature by " + key.keyId(),
                         "an invalid signature", "the manifest or its signature was changed after signing");
         }
+    }
+
+    /** One check per pack: the run's packs must be loaded here with the same digests, and no other. */
+    private static List<Check> packChecks(List<FactorPackRef> claimed, List<FactorPackRef> here) {
+        List<Check> out = new ArrayList<>();
+        if (claimed.isEmpty() && here.isEmpty()) {
+            out.add(new Check("factor_packs", Status.OK, "[]", "[]", "no factor pack loaded"));
+            return out;
+        }
+        for (FactorPackRef p : claimed) {
+            FactorPackRef mine = here.stream().filter(h -> h.idAtVersion().equals(p.idAtVersion())).findFirst()
+                    .orElse(null);
+            out.add(mine == null ? new Check("factor_packs " + p.idAtVersion(), Status.DIFFERENT, p.digest(), null,
+                    "the run used this pack; load it to reproduce the run")
+                    : hash("factor_packs " + p.idAtVersion(), p.digest(), mine.digest(),
+                            "another edition of the pack is loaded here"));
+        }
+        for (FactorPackRef h : here) {
+            if (claimed.stream().noneMatch(p -> p.idAtVersion().equals(h.idAtVersion()))) {
+                out.add(new Check("factor_packs " + h.idAtVersion(), Status.DIFFERENT, null, h.digest(),
+                        "loaded here but not by the run; load only the run's packs"));
+            }
+        }
+        return out;
+    }
+
+    private static Check optionalHash(String name, String expected, String actual, String whenDifferent) {
+        if (expected == null && actual == null) {
+            return new Check(name, Status.OK, null, null, "none");
+        }
+        return expected != null && expected.equals(actual) ? new Check(name, Status.OK, expected, actual, null)
+                : new Check(name, Status.DIFFERENT, expected, actual, whenDifferent);
     }
 
     private static Check hash(String name, String expected, String actual, String whenDifferent) {
@@ -208,8 +246,18 @@ public final class RunVerifier {
         private VerificationKey key;
         private TelemetryReader reader = TelemetryReader.standard();
         private int maxListed = DEFAULT_MAX_LISTED;
+        private CarbonContext carbon;
 
         private Builder() {
+        }
+
+        /**
+         * The carbon context to recompute with: the same factor packs (the manifest lists them),
+         * overrides and asset registry as the original run. Default: the packs on the class path.
+         */
+        public Builder carbon(CarbonContext carbon) {
+            this.carbon = Objects.requireNonNull(carbon, "carbon");
+            return this;
         }
 
         /** The public key to check the signature with; null (the default) skips the check. */

@@ -27,14 +27,19 @@ public final class Decimals {
     public static final MathContext MATH_CONTEXT = MathContext.DECIMAL128;
     /** The rounding rule for presentation: half-even (unbiased, as IEEE 754). */
     public static final RoundingMode DISPLAY_ROUNDING = RoundingMode.HALF_EVEN;
-    /** Most significant digits accepted in an input decimal. */
-    public static final int MAX_INPUT_DIGITS = 30;
+    /** Most significant digits accepted in an input decimal: the precision of decimal128. */
+    public static final int MAX_INPUT_DIGITS = 34;
     /** Most digits before the decimal point accepted in an input decimal. */
     public static final int MAX_INPUT_INTEGER_DIGITS = 21;
-    /** Most digits after the decimal point accepted in an input decimal (after stripping zeros). */
-    public static final int MAX_INPUT_SCALE = 24;
+    /** Most digits after the decimal point accepted in an input decimal. */
+    public static final int MAX_INPUT_SCALE = 48;
+    /**
+     * Inputs with at most this many significant digits survive a conversion to the canonical unit
+     * and back exactly ({@link Unit#fromCanonical(BigDecimal)}).
+     */
+    public static final int EXACT_ROUND_TRIP_DIGITS = 30;
 
-    private static final int MAX_TEXT_LENGTH = 64;
+    private static final int MAX_TEXT_LENGTH = 80;
 
 
     private Decimals() {
@@ -54,19 +59,25 @@ public final class Decimals {
         if (!isPlainDecimal(text)) {
             throw new NumberFormatException("not a plain decimal number: \"" + abbreviate(text) + "\"");
         }
-        int digits = 0;
+        int significant = 0;
         int intDigits = 0;
         int fracDigits = -1;
+        boolean leading = true;
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             if (c == '.') {
                 fracDigits = 0;
             } else if (c != '-') {
-                digits++;
                 if (fracDigits >= 0) {
                     fracDigits++;
                 } else {
                     intDigits++;
+                }
+                if (c != '0') {
+                    leading = false;
+                }
+                if (!leading) {
+                    significant++;
                 }
             }
         }
@@ -78,8 +89,9 @@ public final class Decimals {
             throw new ArithmeticException("has too many decimals: at most " + MAX_INPUT_SCALE
                     + " digits after the decimal point are accepted");
         }
-        if (digits > MAX_INPUT_DIGITS) {
-            throw new ArithmeticException("has " + digits + " digits; at most " + MAX_INPUT_DIGITS + " are accepted");
+        if (significant > MAX_INPUT_DIGITS) {
+            throw new ArithmeticException("has " + significant + " significant digits; at most " + MAX_INPUT_DIGITS
+                    + " are accepted");
         }
         return normalize(new BigDecimal(text));
     }

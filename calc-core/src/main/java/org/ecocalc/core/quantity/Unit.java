@@ -54,6 +54,12 @@ public enum Unit {
     US_GAL("gal", Dimension.VOLUME, "3.785411784", "1", "US gal", "gal_us"),
     /** Thousand US gallons. */
     KGAL("kgal", Dimension.VOLUME, "3785.411784", "1"),
+    /**
+     * Cubic foot = 0.3048³ m³ = 28.316846592 L exactly (international foot, 1959). As {@code scf}
+     * (standard cubic foot) it measures gas volume at the reference conditions of the factor that
+     * uses it (EPA: 60 °F, 1 atm); the conversion to litres is the same.
+     */
+    SCF("scf", Dimension.VOLUME, "28.316846592", "1", "ft3", "cf"),
 
     // Mass → kg.
     /** Gram. */
@@ -62,6 +68,8 @@ public enum Unit {
     KG("kg", Dimension.MASS, "1", "1"),
     /** Tonne (metric ton) = 1000 kg. */
     T("t", Dimension.MASS, "1000", "1", "tonne"),
+    /** Gigagram = 1000 t (the mass unit of IPCC net calorific values, TJ/Gg). */
+    GG("Gg", Dimension.MASS, "1000000", "1"),
     /** International avoirdupois pound = 0.45359237 kg exactly (1959 agreement). */
     LB("lb", Dimension.MASS, "0.45359237", "1", "lbs"),
 
@@ -81,11 +89,12 @@ public enum Unit {
 
     /**
      * The context of conversions out of the canonical unit: 30 significant digits, half-even.
-     * Because an input has at most {@value Decimals#MAX_INPUT_DIGITS} significant digits and the
-     * conversion into the canonical unit errs by at most half a unit in the 34th digit, a
-     * conversion to canonical and back returns the input exactly.
+     * The conversion into the canonical unit errs by at most half a unit in the 34th digit, so a
+     * value of up to {@value Decimals#EXACT_ROUND_TRIP_DIGITS} significant digits converted to
+     * canonical and back is returned exactly.
      */
-    public static final MathContext OUTPUT_CONTEXT = new MathContext(Decimals.MAX_INPUT_DIGITS, RoundingMode.HALF_EVEN);
+    public static final MathContext OUTPUT_CONTEXT = new MathContext(Decimals.EXACT_ROUND_TRIP_DIGITS,
+            RoundingMode.HALF_EVEN);
 
     private static final Map<String, Unit> BY_SYMBOL;
     private static final Map<String, Unit> BY_FOLDED;
@@ -162,8 +171,9 @@ public enum Unit {
 
     /**
      * Converts an amount in the canonical unit to this unit, rounded once with
-     * {@link #OUTPUT_CONTEXT} unless exact. For every input-valid decimal {@code v},
-     * {@code fromCanonical(toCanonical(v))} equals {@code v}.
+     * {@link #OUTPUT_CONTEXT} unless exact. For every decimal {@code v} of the input limits,
+     * {@code fromCanonical(toCanonical(v))} equals {@code v} when {@code v} has at most
+     * {@value Decimals#EXACT_ROUND_TRIP_DIGITS} significant digits.
      */
     public BigDecimal fromCanonical(BigDecimal canonical) {
         if (isCanonical()) {

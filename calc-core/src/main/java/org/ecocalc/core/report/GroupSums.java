@@ -28,6 +28,10 @@ final class GroupSums implements Serializable {
     Instant lastEnd;
     /** Keys of the group's records with the mask of fields each reported; null once over the limit. */
     Map<IdempotencyKey, Long> keys = new HashMap<>();
+    /** The carbon sums. */
+    final CarbonSums carbon = new CarbonSums();
+    /** The data-quality sums. */
+    final QualitySums quality = new QualitySums();
 
     void addValue(int field, BigDecimal value) {
         sums[field] = sums[field] == null ? value : sums[field].add(value);
@@ -71,6 +75,8 @@ final class GroupSums implements Serializable {
             counts[f] += o.counts[f];
         }
         records += o.records;
+        carbon.merge(o.carbon);
+        quality.merge(o.quality);
         if (o.firstStart != null) {
             span(o.firstStart, o.lastEnd);
         }

@@ -3,6 +3,7 @@ package org.ecocalc.core.report;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
+import org.ecocalc.core.carbon.FactorUse;
 import org.ecocalc.core.telemetry.IdempotencyKey;
 import org.ecocalc.core.telemetry.TelemetryField;
 import org.ecocalc.core.telemetry.TelemetryRecord;
@@ -20,9 +21,12 @@ import org.ecocalc.core.telemetry.TelemetryRecord;
  * @param inputs     each input field read and how many records reported it
  * @param keys       the keys of the records that reported any input, sorted; empty when not listed
  * @param keysListed whether {@code keys} is the complete list
+ * @param factors    the factors applied, with their citations and selection traces (carbon results)
+ * @param notes      flags that qualify the value: an inferred input, a GWP-set mismatch, a fallback
+ *                   tier, each with the number of records it concerns
  */
 public record Lineage(String facilityId, Instant from, Instant to, List<Input> inputs, List<IdempotencyKey> keys,
-        boolean keysListed) {
+        boolean keysListed, List<FactorUse> factors, List<String> notes) {
 
     /**
      * One input of a metric.
@@ -39,6 +43,19 @@ public record Lineage(String facilityId, Instant from, Instant to, List<Input> i
     public Lineage {
         inputs = List.copyOf(inputs);
         keys = List.copyOf(keys);
+        factors = List.copyOf(factors);
+        notes = List.copyOf(notes);
+    }
+
+    /** A lineage without factors or notes. */
+    public Lineage(String facilityId, Instant from, Instant to, List<Input> inputs, List<IdempotencyKey> keys,
+            boolean keysListed) {
+        this(facilityId, from, to, inputs, keys, keysListed, List.of(), List.of());
+    }
+
+    /** This lineage with factors and notes. */
+    public Lineage with(List<FactorUse> factors, List<String> notes) {
+        return new Lineage(facilityId, from, to, inputs, keys, keysListed, factors, notes);
     }
 
     /** The largest number of records reporting any one input. */
@@ -66,7 +83,7 @@ public record Lineage(String facilityId, Instant from, Instant to, List<Input> i
             return false;
         }
         for (Input i : inputs) {
-            if (i.field.valueIn(r) != null) {
+            if (i.field.isPresentIn(r)) {
                 return true;
             }
         }

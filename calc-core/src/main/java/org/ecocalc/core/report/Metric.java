@@ -10,6 +10,43 @@ import org.ecocalc.core.telemetry.TelemetryField;
  * printed, and its formula (cited in {@code docs/methodology.md}).
  */
 public enum Metric {
+    // carbon
+    /** Scope 1 = stationary combustion + fugitive refrigerant (GHG Protocol Corporate Standard, ch. 4). */
+    CARBON_SCOPE1_KGCO2E("carbon.scope1_kgco2e", "kgCO2e", 1, "S1_fuel + S1_refrigerant", TelemetryField.FUEL,
+            TelemetryField.REFRIGERANT),
+    /** Scope 1 stationary combustion: Σ fuel × per-gas factor × GWP. */
+    CARBON_SCOPE1_FUEL_KGCO2E("carbon.scope1_fuel_kgco2e", "kgCO2e", 1, "Σ fuel × EF_gas × GWP_gas", TelemetryField.FUEL),
+    /** Scope 1 fugitive: Σ refrigerant released × GWP. */
+    CARBON_SCOPE1_REFRIGERANT_KGCO2E("carbon.scope1_refrigerant_kgco2e", "kgCO2e", 1, "Σ m_released × GWP",
+            TelemetryField.REFRIGERANT),
+    /** Location-based Scope 2: Σ electricity × grid intensity (time of use where given). */
+    CARBON_SCOPE2_LOCATION_KGCO2E("carbon.scope2_location_kgco2e", "kgCO2e", 1, "Σ E_grid × EF_grid(t)",
+            TelemetryField.ENERGY_GRID_IMPORT, TelemetryField.GRID_INTENSITY),
+    /** Market-based Scope 2: instruments, supplier rates, residual mix, then grid average. */
+    CARBON_SCOPE2_MARKET_KGCO2E("carbon.scope2_market_kgco2e", "kgCO2e", 1,
+            "Σ_tiers claimed kWh × rate + uncovered × (residual mix or grid average)", TelemetryField.ENERGY_GRID_IMPORT,
+            TelemetryField.CONTRACTS),
+    /** The energy-weighted grid intensity actually applied (location-based). */
+    CARBON_GRID_INTENSITY_KGCO2E_PER_KWH("carbon.grid_intensity_kgco2e_per_kwh", "kgCO2e/kWh", 4,
+            "S2_location / E_grid", TelemetryField.ENERGY_GRID_IMPORT, TelemetryField.GRID_INTENSITY),
+    /** Carbon per GPU-hour: (Scope 1 + Scope 2 basis [+ embodied]) / GPU-hours. */
+    CARBON_PER_GPU_HOUR_KGCO2E("carbon.per_gpu_hour_kgco2e", "kgCO2e/GPU-h", 4, "C_total / GPU-hours",
+            TelemetryField.ENERGY_GRID_IMPORT, TelemetryField.COMPUTE_GPU_HOURS),
+    /** Carbon per training run. */
+    CARBON_PER_TRAINING_RUN_KGCO2E("carbon.per_training_run_kgco2e", "kgCO2e/run", 1, "C_total / training runs",
+            TelemetryField.ENERGY_GRID_IMPORT, TelemetryField.COMPUTE_TRAINING_RUNS),
+    /** Carbon per inference request. */
+    CARBON_PER_INFERENCE_REQUEST_KGCO2E("carbon.per_inference_request_kgco2e", "kgCO2e/request", 8,
+            "C_total / inference requests", TelemetryField.ENERGY_GRID_IMPORT, TelemetryField.COMPUTE_INFERENCE_REQUESTS),
+    /** Embodied carbon amortised over the group's time (SCI: M = TE × TiR/EL × RR/ToR). */
+    CARBON_EMBODIED_KGCO2E("carbon.embodied_kgco2e", "kgCO2e", 1, "Σ_assets TE × TiR / EL"),
+    /** Embodied carbon per GPU-hour. */
+    CARBON_EMBODIED_PER_GPU_HOUR_KGCO2E("carbon.embodied_per_gpu_hour_kgco2e", "kgCO2e/GPU-h", 4,
+            "M / GPU-hours", TelemetryField.COMPUTE_GPU_HOURS),
+    /** CUE = (Scope 1 + Scope 2 basis) / E_IT (ISO/IEC 30134-8). */
+    CARBON_CUE_KGCO2E_PER_KWH("carbon.cue_kgco2e_per_kwh", "kgCO2e/kWh", 4, "(S1 + S2_basis) / E_IT",
+            TelemetryField.ENERGY_GRID_IMPORT, TelemetryField.ENERGY_IT),
+
     // efficiency
     /** PUE = E_facility / E_IT (ISO/IEC 30134-2). */
     EFFICIENCY_PUE("efficiency.pue", "1", 3, "E_facility / E_IT", TelemetryField.ENERGY_FACILITY, TelemetryField.ENERGY_IT),
@@ -109,7 +146,41 @@ public enum Metric {
     ACTIVITY_INFERENCE_REQUESTS("activity.inference_requests", "request", 0, "Σ inference requests",
             TelemetryField.COMPUTE_INFERENCE_REQUESTS),
     /** Total tokens. */
-    ACTIVITY_TOKENS("activity.tokens", "token", 0, "Σ tokens", TelemetryField.COMPUTE_TOKENS);
+    ACTIVITY_TOKENS("activity.tokens", "token", 0, "Σ tokens", TelemetryField.COMPUTE_TOKENS),
+    /** Scope 2 electricity: grid import, or facility minus on-site renewable when not reported. */
+    ACTIVITY_SCOPE2_ELECTRICITY_KWH("activity.scope2_electricity_kwh", "kWh", 1, "Σ E_grid",
+            TelemetryField.ENERGY_GRID_IMPORT),
+
+    // data quality
+    /** Records received against records expected from each source's cadence over the covered span. */
+    QUALITY_COMPLETENESS_PCT("quality.completeness_pct", "%", 2, "100 × Σ min(received, expected) / Σ expected"),
+    /** Median ingestion latency (ingested_at − observed_at), nearest rank, whole seconds. */
+    QUALITY_LATENCY_P50_S("quality.latency_p50_s", "s", 0, "p50(ingested_at − observed_at)"),
+    /** 95th-percentile ingestion latency, nearest rank. */
+    QUALITY_LATENCY_P95_S("quality.latency_p95_s", "s", 0, "p95(ingested_at − observed_at)"),
+    /** Largest ingestion latency. */
+    QUALITY_LATENCY_MAX_S("quality.latency_max_s", "s", 0, "max(ingested_at − observed_at)"),
+    /** Samples flagged as outliers in the analysed series (z-score or modified z-score). */
+    QUALITY_OUTLIER_COUNT("quality.outlier_count", "count", 0, "Σ_series #{|z| > t}"),
+    /** 1 when any series drifted (recent window mean against the baseline window), else 0. */
+    QUALITY_DRIFT_DETECTED("quality.drift_detected", "flag", 0, "|μ_recent − μ_base| > k·σ_base"),
+    /** The group's data confidence, 0 to 1 (completeness, latency, outliers, drift). */
+    QUALITY_CONFIDENCE("quality.confidence", "1", 3, "Σ w_i·x_i / Σ w_i"),
+
+    // scorecard
+    /** The sustainability score, 0 to 1. */
+    SCORE_SUSTAINABILITY("score.sustainability", "1", 3,
+            "w_c·(1 − C_norm) + w_w·(1 − W_norm) + w_e·(1 − PUE_norm) + w_h·U_norm"),
+    /** The sustainability score, 0 to 100. */
+    SCORE_SUSTAINABILITY_PCT("score.sustainability_pct", "points", 1, "100 × score.sustainability"),
+    /** The carbon component: w_c·(1 − C_norm). */
+    SCORE_CARBON("score.carbon", "1", 3, "w_c·(1 − clamp(C / C_ref))"),
+    /** The water component: w_w·(1 − W_norm). */
+    SCORE_WATER("score.water", "1", 3, "w_w·(1 − clamp(W / W_ref))"),
+    /** The efficiency component: w_e·(1 − PUE_norm). */
+    SCORE_EFFICIENCY("score.efficiency", "1", 3, "w_e·(1 − clamp((PUE − 1) / (PUE_worst − 1)))"),
+    /** The hardware component: w_h·U_norm. */
+    SCORE_HARDWARE("score.hardware", "1", 3, "w_h·clamp(U / U_target)");
 
     private final String id;
     private final String unit;

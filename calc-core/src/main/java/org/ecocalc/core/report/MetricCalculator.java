@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import org.ecocalc.core.EnergyBasis;
 import org.ecocalc.core.MethodSettings;
+import org.ecocalc.core.carbon.CarbonContext;
 import org.ecocalc.core.quantity.Decimals;
 import org.ecocalc.core.telemetry.IdempotencyKey;
 import org.ecocalc.core.telemetry.TelemetryField;
@@ -21,9 +22,13 @@ final class MetricCalculator {
     private final MethodSettings settings;
     private final TelemetryField water;
     private final TelemetryField workloadEnergy;
+    private final CarbonMetrics carbon;
+    private final QualityMetrics quality;
 
-    MetricCalculator(MethodSettings settings) {
+    MetricCalculator(MethodSettings settings, CarbonContext context) {
         this.settings = settings;
+        this.carbon = new CarbonMetrics(settings, context);
+        this.quality = new QualityMetrics(settings.quality());
         switch (settings.wueBasis()) {
             case COOLING: water = TelemetryField.WATER_COOLING; break;
             case CONSUMPTION: water = TelemetryField.WATER_CONSUMPTION; break;
@@ -55,21 +60,72 @@ final class MetricCalculator {
         return f;
     }
 
-    GroupResult result(GroupResult.Level level, String facility, Instant start, Instant end, GroupSums g) {
+    /** The embodied carbon of one facility over its covered span. */
+    CarbonMetrics.Embodied embodied(String facility, GroupSums g) {
+        return carbon.embodied(facility, g.firstStart, g.lastEnd);
+    }
+
+    /** The market-based allocation of one facility's sums (its own instruments, its own market). */
+    MarketAllocation.Result market(GroupSums g) {
+        return MarketAllocation.allocate(g.carbon, new java.util.TreeSet<>(years(g)));
+    }
+
+    /** The completeness parts of one facility's sums. */
+    QualityMetrics.Completeness completeness(String facility, GroupSums g) {
+        return quality.completeness(g, facility);
+    }
+
+    GroupResult result(GroupResult.Level level, String facility, Instant start, Instant end, GroupSums g,
+            CarbonMetrics.Embodied embodied) {
+        return result(level, facility, start, end, g, embodied, null, null);
+    }
+
+    GroupResult result(GroupResult.Level level, String facility, Instant start, Instant end, GroupSums g,
+            CarbonMetrics.Embodied embodied, MarketAllocation.Result market, QualityMetrics.Completeness completeness) {
         Map<Metric, MetricResult> out = new EnumMap<>(Metric.class);
         for (Metric m : Metric.values()) {
+            if (m.section() == Section.CARBON || m.section() == Section.QUALITY || m.section() == Section.SCORE
+                    || m == Metric.ACTIVITY_SCOPE2_ELECTRICITY_KWH) {
+                continue;
+            }
             List<TelemetryField> inputs = inputs(m);
             Lineage lineage = lineage(facility, start, end, inputs, g);
             out.put(m, compute(m, inputs, g, lineage));
         }
+        out.putAll(carbon.results(g, embodied, market, m -> lineage(facility, start, end, inputs(m), g), years(g)));
+        Lineage groupLineage = lineage(facility, start, end, List.of(), g);
+        QualityMetrics.Components parts = new QualityMetrics.Components();
+        out.putAll(quality.metrics(g, completeness != null ? completeness : quality.completeness(g, facility),
+                groupLineage, parts));
+        out.putAll(ScoreMetrics.compute(settings.score(), out, groupLineage));
+        for (Map.Entry<Metric, MetricResult> e : out.entrySet()) {
+            MetricResult r = e.getValue();
+            e.setValue(r.withConfidence(quality.confidence(parts,
+                    QualityMetrics.factorConfidence(r.lineage().factors()))));
+        }
         return new GroupResult(level, facility, start, end, g.firstStart, g.lastEnd, g.records, out);
+    }
+
+    private static List<Integer> years(GroupSums g) {
+        List<Integer> out = new ArrayList<>();
+        if (g.firstStart == null) {
+            return out;
+        }
+        int a = g.firstStart.atZone(java.time.ZoneOffset.UTC).getYear();
+        int b = g.lastEnd.minusNanos(1).atZone(java.time.ZoneOffset.UTC).getYear();
+        for (int y = a; y <= b; y++) {
+            out.add(y);
+        }
+        return out;
     }
 
     private Lineage lineage(String facility, Instant start, Instant end, List<TelemetryField> inputs, GroupSums g) {
         List<Lineage.Input> in = new ArrayList<>(inputs.size());
         long mask = 0;
         for (TelemetryField f : inputs) {
-            in.add(new Lineage.Input(f, g.counts[f.ordinal()]));
+            in.add(new Lineage.Input(f, f == TelemetryField.ENERGY_GRID_IMPORT && g.carbon.records[CarbonSums.Channel.S2_KWH
+                    .ordinal()] > g.counts[f.ordinal()] ? g.carbon.records[CarbonSums.Channel.S2_KWH.ordinal()]
+                    : g.counts[f.ordinal()]));
             mask |= 1L << f.ordinal();
         }
         List<IdempotencyKey> keys = g.keysFor(mask);

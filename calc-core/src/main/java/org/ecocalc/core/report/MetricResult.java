@@ -13,8 +13,10 @@ import org.ecocalc.core.quantity.Decimals;
  * @param value   the value, unrounded (decimal128 at most), or null when not computable
  * @param reason  why the value could not be computed, or null when it was
  * @param lineage the records that fed it
+ * @param confidence how far the value can be trusted, 0 to 1 (data quality and the factors used;
+ *                   see {@code docs/methodology.md}); null for a result that was not computed
  */
-public record MetricResult(Metric metric, BigDecimal value, String reason, Lineage lineage) {
+public record MetricResult(Metric metric, BigDecimal value, String reason, Lineage lineage, BigDecimal confidence) {
     public MetricResult {
         Objects.requireNonNull(metric, "metric");
         Objects.requireNonNull(lineage, "lineage");
@@ -24,6 +26,25 @@ public record MetricResult(Metric metric, BigDecimal value, String reason, Linea
         if (value != null) {
             value = Decimals.normalize(value);
         }
+        if (confidence != null) {
+            if (value == null) {
+                throw new IllegalArgumentException("a result that was not computed has no confidence");
+            }
+            if (confidence.signum() < 0 || confidence.compareTo(BigDecimal.ONE) > 0) {
+                throw new IllegalArgumentException("a confidence is between 0 and 1");
+            }
+            confidence = Decimals.normalize(confidence);
+        }
+    }
+
+    /** A result without a confidence. */
+    public MetricResult(Metric metric, BigDecimal value, String reason, Lineage lineage) {
+        this(metric, value, reason, lineage, null);
+    }
+
+    /** This result with a confidence (ignored when not computed). */
+    public MetricResult withConfidence(BigDecimal c) {
+        return value == null || c == null ? this : new MetricResult(metric, value, reason, lineage, c);
     }
 
     /** A computed result. */

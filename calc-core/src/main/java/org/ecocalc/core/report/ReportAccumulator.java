@@ -16,6 +16,7 @@ import java.util.function.Supplier;
 import java.util.stream.Collector;
 import org.ecocalc.core.MethodSettings;
 import org.ecocalc.core.ReportingPeriod;
+import org.ecocalc.core.carbon.CarbonContext;
 import org.ecocalc.core.quantity.Decimals;
 import org.ecocalc.core.telemetry.TelemetryField;
 import org.ecocalc.core.telemetry.TelemetryRecord;
@@ -46,20 +47,40 @@ public final class ReportAccumulator implements Serializable {
             .thenComparing(GroupKey::start, NULLS_FIRST);
 
     private final MethodSettings settings;
+    private transient CarbonContext context;
+    private transient CarbonCalculator carbon;
     private final TreeMap<GroupKey, GroupSums> groups = new TreeMap<>(ORDER);
     /** Per facility: for each field (and, last, records), how many extra times split records were counted. */
     private final TreeMap<String, long[]> splitExtras = new TreeMap<>();
+    /** Per facility: for each carbon channel, how many extra times split records were counted. */
+    private final TreeMap<String, long[]> carbonExtras = new TreeMap<>();
 
     private record GroupKey(String facility, Instant start, Instant end) implements Serializable {
     }
 
-    private ReportAccumulator(MethodSettings settings) {
+    private ReportAccumulator(MethodSettings settings, CarbonContext context) {
         this.settings = Objects.requireNonNull(settings, "settings");
+        withContext(context);
     }
 
-    /** An empty accumulator for the given settings. */
+    /** An empty accumulator without factors: carbon metrics are not computable. */
     public static ReportAccumulator create(MethodSettings settings) {
-        return new ReportAccumulator(settings);
+        return new ReportAccumulator(settings, CarbonContext.none());
+    }
+
+    /** An empty accumulator for the given settings and carbon context. */
+    public static ReportAccumulator create(MethodSettings settings, CarbonContext context) {
+        return new ReportAccumulator(settings, context);
+    }
+
+    /**
+     * Sets the carbon context (factors, overrides, assets) after deserialisation: the context is not
+     * serialised with the sums, so that each worker loads its factor packs once. Returns this.
+     */
+    public ReportAccumulator withContext(CarbonContext context) {
+        this.context = Objects.requireNonNull(context, "context");
+        this.carbon = new CarbonCalculator(settings, context);
+        return this;
     }
 
     /** The settings this accumulator groups and computes with. */
@@ -72,7 +93,13 @@ public final class ReportAccumulator implements Serializable {
      * {@code records.stream().collect(ReportAccumulator.collector(settings))}. Feed each record once.
      */
     public static Collector<TelemetryRecord, ReportAccumulator, Results> collector(MethodSettings settings) {
-        Supplier<ReportAccumulator> supplier = () -> create(settings);
+        return collector(settings, CarbonContext.none());
+    }
+
+    /** As {@link #collector(MethodSettings)}, with a carbon context. */
+    public static Collector<TelemetryRecord, ReportAccumulator, Results> collector(MethodSettings settings,
+            CarbonContext context) {
+        Supplier<ReportAccumulator> supplier = () -> create(settings, context);
         BiConsumer<ReportAccumulator, TelemetryRecord> add = ReportAccumulator::add;
         BinaryOperator<ReportAccumulator> merge = ReportAccumulator::merge;
         Function<ReportAccumulator, Results> finish = ReportAccumulator::results;
@@ -92,42 +119,37 @@ public final class ReportAccumulator implements Serializable {
         }
         BigDecimal[] values = new BigDecimal[GroupSums.FIELDS];
         long mask = 0;
+        long lists = 0;
         for (TelemetryField f : TelemetryField.values()) {
+            if (f.isList()) {
+                if (f.isPresentIn(r)) {
+                    lists |= 1L << f.ordinal();
+                }
+                continue;
+            }
             BigDecimal v = f.valueIn(r);
             if (v != null) {
                 values[f.ordinal()] = v;
                 mask |= 1L << f.ordinal();
             }
         }
+        mask |= lists;
         int k = slices.size();
+        List<CarbonSums> targets = new ArrayList<>(k);
         BigDecimal total = ReportingPeriod.seconds(start, end);
-        BigDecimal covered = BigDecimal.ZERO;
-        if (k > 1 || !slices.get(0).start().equals(start) || !slices.get(0).end().equals(end)) {
-            for (ReportingPeriod.Slice s : slices) {
-                covered = covered.add(ReportingPeriod.seconds(s.start(), s.end()));
+        boolean whole = covers(slices, start, end);
+        BigDecimal[][] parts = new BigDecimal[GroupSums.FIELDS][];
+        for (int f = 0; f < GroupSums.FIELDS; f++) {
+            if (values[f] != null && !TelemetryField.values()[f].isPercent()) {
+                parts[f] = split(values[f], slices, total, whole);
             }
-        } else {
-            covered = total;
         }
-        boolean whole = covered.compareTo(total) == 0;
-        BigDecimal[] given = new BigDecimal[GroupSums.FIELDS];
         for (int i = 0; i < k; i++) {
             ReportingPeriod.Slice s = slices.get(i);
             BigDecimal[] part = new BigDecimal[GroupSums.FIELDS];
-            boolean last = i == k - 1;
-            BigDecimal seconds = k == 1 && whole ? total : ReportingPeriod.seconds(s.start(), s.end());
             for (int f = 0; f < GroupSums.FIELDS; f++) {
-                BigDecimal v = values[f];
-                if (v == null || TelemetryField.values()[f].isPercent()) {
-                    continue;
-                }
-                if (k == 1 && whole) {
-                    part[f] = v;
-                } else if (last && whole) {
-                    part[f] = v.subtract(given[f]);
-                } else {
-                    part[f] = Decimals.normalize(v.multiply(seconds).divide(total, Decimals.MATH_CONTEXT));
-                    given[f] = given[f] == null ? part[f] : given[f].add(part[f]);
+                if (parts[f] != null) {
+                    part[f] = parts[f][i];
                 }
             }
             GroupSums g = groups.computeIfAbsent(new GroupKey(r.facilityId(), s.period().start(), s.period().end()),
@@ -145,15 +167,43 @@ public final class ReportAccumulator implements Serializable {
                     g.addValue(f, part[f]);
                 }
             }
+            for (int f = 0; f < GroupSums.FIELDS; f++) {
+                if ((lists & (1L << f)) != 0) {
+                    g.counts[f]++;
+                }
+            }
             g.records++;
             g.span(s.start(), s.end());
             g.key(r.key(), mask, settings.lineageKeyLimit());
+            targets.add(g.carbon);
+        }
+        addQuality(r, slices, total, whole, start, end);
+        long[] before = new long[CarbonSums.CHANNELS];
+        for (CarbonSums t : targets) {
+            for (int c = 0; c < CarbonSums.CHANNELS; c++) {
+                before[c] += t.records[c];
+            }
+        }
+        carbon.add(r, slices, targets, total, whole);
+        if (k > 1) {
+            long[] extra = carbonExtras.computeIfAbsent(r.facilityId(), f -> new long[CarbonSums.CHANNELS]);
+            for (int c = 0; c < CarbonSums.CHANNELS; c++) {
+                long after = 0;
+                for (CarbonSums t : targets) {
+                    after += t.records[c];
+                }
+                long added = after - before[c];
+                if (added > 1) {
+                    extra[c] += added - 1;
+                }
+            }
         }
         if (k > 1) {
             long[] extra = splitExtras.computeIfAbsent(r.facilityId(), f -> new long[GroupSums.FIELDS + 1]);
             for (int f = 0; f < GroupSums.FIELDS; f++) {
                 boolean counted = values[f] != null
-                        && (!TelemetryField.values()[f].isPercent() || values[GPU] != null);
+                        && (!TelemetryField.values()[f].isPercent() || values[GPU] != null)
+                        || (lists & (1L << f)) != 0;
                 if (counted) {
                     extra[f] += k - 1;
                 }
@@ -161,6 +211,73 @@ public final class ReportAccumulator implements Serializable {
             extra[RECORDS] += k - 1;
         }
         return true;
+    }
+
+    /** Adds a record's data-quality counts: its share per source, and in its first group its length, latency and samples. */
+    private void addQuality(TelemetryRecord r, List<ReportingPeriod.Slice> slices, BigDecimal total, boolean whole,
+            Instant start, Instant end) {
+        BigDecimal[] shares = split(BigDecimal.ONE, slices, total, whole);
+        String source = r.key().sourceId();
+        QualitySums first = null;
+        for (int i = 0; i < slices.size(); i++) {
+            ReportingPeriod.Slice s = slices.get(i);
+            QualitySums q = groups.get(new GroupKey(r.facilityId(), s.period().start(), s.period().end())).quality;
+            q.source(source).received = q.source(source).received.add(shares[i]);
+            if (i == 0) {
+                first = q;
+            }
+        }
+        first.source(source).lengths.merge(Decimals.normalize(total), 1L, Long::sum);
+        if (r.observedAt() != null && r.ingestedAt() != null) {
+            long seconds = Math.floorDiv(java.time.Duration.between(r.observedAt(), r.ingestedAt()).toMillis(), 1000L);
+            if (seconds < 0) {
+                first.negativeLatency++;
+            } else {
+                first.latency.merge(seconds, 1L, Long::sum);
+            }
+        }
+        BigDecimal hours = total.divide(SECONDS_PER_HOUR, Decimals.MATH_CONTEXT);
+        for (TelemetryField f : settings.quality().series()) {
+            BigDecimal v = f.valueIn(r);
+            if (v != null) {
+                BigDecimal perHour = f.isPercent() ? v : Decimals.divide(v, hours);
+                first.series.computeIfAbsent(r.facilityId() + "|" + source + "|" + f.pointer(), k -> new ArrayList<>())
+                        .add(new QualitySums.Sample(start, perHour));
+            }
+        }
+    }
+
+    private static final BigDecimal SECONDS_PER_HOUR = BigDecimal.valueOf(3600);
+
+    /** Whether the slices cover {@code [start, end)} without a gap. */
+    private static boolean covers(List<ReportingPeriod.Slice> slices, Instant start, Instant end) {
+        return slices.get(0).start().equals(start) && slices.get(slices.size() - 1).end().equals(end);
+    }
+
+    /**
+     * Splits {@code v} over the slices in proportion to their time: each part but the last is
+     * {@code v × t_i / T} rounded once with {@link Decimals#MATH_CONTEXT}; when the slices cover
+     * the whole interval the last part is the remainder, so the parts sum exactly to {@code v}.
+     */
+    static BigDecimal[] split(BigDecimal v, List<ReportingPeriod.Slice> slices, BigDecimal total, boolean whole) {
+        int k = slices.size();
+        BigDecimal[] out = new BigDecimal[k];
+        if (k == 1 && whole) {
+            out[0] = v;
+            return out;
+        }
+        BigDecimal given = BigDecimal.ZERO;
+        for (int i = 0; i < k; i++) {
+            ReportingPeriod.Slice s = slices.get(i);
+            if (whole && i == k - 1) {
+                out[i] = v.subtract(given);
+            } else {
+                out[i] = Decimals.normalize(v.multiply(ReportingPeriod.seconds(s.start(), s.end()))
+                        .divide(total, Decimals.MATH_CONTEXT));
+                given = given.add(out[i]);
+            }
+        }
+        return out;
     }
 
     /**
@@ -189,6 +306,12 @@ public final class ReportAccumulator implements Serializable {
                 mine[i] += e.getValue()[i];
             }
         }
+        for (Map.Entry<String, long[]> e : other.carbonExtras.entrySet()) {
+            long[] mine = carbonExtras.computeIfAbsent(e.getKey(), f -> new long[CarbonSums.CHANNELS]);
+            for (int i = 0; i < mine.length; i++) {
+                mine[i] += e.getValue()[i];
+            }
+        }
         return this;
     }
 
@@ -203,31 +326,59 @@ public final class ReportAccumulator implements Serializable {
      */
     public Results results() {
         int limit = settings.lineageKeyLimit();
-        MetricCalculator calc = new MetricCalculator(settings);
+        MetricCalculator calc = new MetricCalculator(settings, context);
         List<GroupResult> perPeriod = new ArrayList<>();
         List<GroupResult> perFacility = new ArrayList<>();
         GroupSums total = new GroupSums();
+        CarbonMetrics.Embodied totalEmbodied = null;
+        List<String> facilityIds = new ArrayList<>();
+        List<MarketAllocation.Result> markets = new ArrayList<>();
+        QualityMetrics.Completeness completeness = null;
         String facility = null;
         GroupSums facilitySums = null;
         for (Map.Entry<GroupKey, GroupSums> e : groups.entrySet()) {
             GroupKey key = e.getKey();
             if (!key.facility().equals(facility)) {
                 if (facilitySums != null) {
-                    perFacility.add(finishFacility(calc, facility, facilitySums, total, limit));
+                    GroupResult f = finishFacility(calc, facility, facilitySums, total, limit);
+                    perFacility.add(f);
+                    totalEmbodied = plus(totalEmbodied, calc.embodied(facility, facilitySums));
+                    facilityIds.add(facility);
+                    markets.add(calc.market(facilitySums));
+                    completeness = plus(completeness, calc.completeness(facility, facilitySums).of(facility));
                 }
                 facility = key.facility();
                 facilitySums = new GroupSums();
             }
             facilitySums.merge(e.getValue(), limit);
             perPeriod.add(calc.result(GroupResult.Level.FACILITY_PERIOD, key.facility(), key.start(), key.end(),
-                    e.getValue()));
+                    e.getValue(), calc.embodied(key.facility(), e.getValue())));
         }
         if (facilitySums != null) {
             perFacility.add(finishFacility(calc, facility, facilitySums, total, limit));
+            totalEmbodied = plus(totalEmbodied, calc.embodied(facility, facilitySums));
+            facilityIds.add(facility);
+            markets.add(calc.market(facilitySums));
+            completeness = plus(completeness, calc.completeness(facility, facilitySums).of(facility));
         }
         ReportingPeriod p = settings.period();
-        GroupResult totalResult = calc.result(GroupResult.Level.TOTAL, null, p.from(), p.to(), total);
+        if (totalEmbodied == null) {
+            totalEmbodied = new CarbonMetrics.Embodied(null, List.of(), List.of(), "no records");
+        }
+        MarketAllocation.Result totalMarket = facilityIds.isEmpty() ? null
+                : MarketAllocation.Result.sum(facilityIds, markets);
+        GroupResult totalResult = calc.result(GroupResult.Level.TOTAL, null, p.from(), p.to(), total, totalEmbodied,
+                totalMarket, completeness);
         return new Results(perPeriod, perFacility, totalResult);
+    }
+
+    private static QualityMetrics.Completeness plus(QualityMetrics.Completeness sum, QualityMetrics.Completeness one) {
+        return sum == null ? one : sum.plus(one);
+    }
+
+    /** The embodied carbon of all facilities: the sum of each facility's (each over its own span). */
+    private static CarbonMetrics.Embodied plus(CarbonMetrics.Embodied sum, CarbonMetrics.Embodied one) {
+        return sum == null ? one : sum.plus(one);
     }
 
     private GroupResult finishFacility(MetricCalculator calc, String facility, GroupSums sums, GroupSums total,
@@ -239,9 +390,13 @@ public final class ReportAccumulator implements Serializable {
             }
             sums.records -= extra[RECORDS];
         }
+        long[] cextra = carbonExtras.get(facility);
+        if (cextra != null) {
+            sums.carbon.uncount(cextra);
+        }
         total.merge(sums, limit);
         ReportingPeriod p = settings.period();
-        return calc.result(GroupResult.Level.FACILITY, facility, p.from(), p.to(), sums);
+        return calc.result(GroupResult.Level.FACILITY, facility, p.from(), p.to(), sums, calc.embodied(facility, sums));
     }
 
     /**

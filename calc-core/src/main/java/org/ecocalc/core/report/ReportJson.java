@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.Objects;
 import org.ecocalc.core.EcoCalcException;
 import org.ecocalc.core.ErrorCode;
+import org.ecocalc.core.carbon.FactorUse;
 import org.ecocalc.core.internal.Json;
 import org.ecocalc.core.internal.SettingsJson;
 import org.ecocalc.core.telemetry.IdempotencyKey;
@@ -149,6 +150,9 @@ public final class ReportJson {
             n.put("not_computable", m.reason());
         }
         n.put("unit", m.unit());
+        if (m.confidence() != null) {
+            n.put("confidence", Json.decimal(m.confidence()));
+        }
         ObjectNode lineage = n.putObject("lineage");
         ObjectNode inputs = lineage.putObject("inputs");
         for (Lineage.Input i : m.lineage().inputs()) {
@@ -162,7 +166,38 @@ public final class ReportJson {
         } else {
             lineage.put("records_listed", false);
         }
+        if (!m.lineage().factors().isEmpty()) {
+            ArrayNode factors = lineage.putArray("factors");
+            for (FactorUse u : m.lineage().factors()) {
+                factors.add(factorUse(u));
+            }
+        }
+        if (!m.lineage().notes().isEmpty()) {
+            ArrayNode notes = lineage.putArray("notes");
+            m.lineage().notes().forEach(notes::add);
+        }
         return n;
+    }
+
+    static ObjectNode factorUse(FactorUse u) {
+        ObjectNode f = Json.object();
+        f.put("role", u.role());
+        f.put("factor", u.reference());
+        f.put("pack_digest", u.packDigest());
+        if (u.value() != null) {
+            f.put("value", u.value());
+            f.put("unit", u.unit());
+        }
+        if (u.gwpSet() != null) {
+            f.put("gwp_set", u.gwpSet());
+        }
+        f.put("match_level", u.level());
+        f.put("confidence", u.confidence());
+        f.put("citation", u.citation());
+        ArrayNode trace = f.putArray("trace");
+        u.trace().forEach(trace::add);
+        f.put("records", u.records());
+        return f;
     }
 
     private static ObjectNode problem(RecordProblem p) {

@@ -16,6 +16,7 @@ import org.ecocalc.core.InvalidSettingsException;
 import org.ecocalc.core.MethodSettings;
 import org.ecocalc.core.Problem;
 import org.ecocalc.core.Severity;
+import org.ecocalc.core.carbon.FactorUse;
 import org.ecocalc.core.internal.Json;
 import org.ecocalc.core.internal.SettingsJson;
 import org.ecocalc.core.telemetry.IdempotencyKey;
@@ -173,16 +174,63 @@ final class ReportReader {
         } else if (!lin.has("records_listed")) {
             throw bad(at + "/lineage", "a lineage has \"records\" or \"records_listed\": false");
         }
-        Lineage lineage = new Lineage(facility, start, end, inputs, keys, listed);
-        if (n.has("value")) {
-            String v = text(n, "value", at);
-            try {
-                return MetricResult.computed(m, new BigDecimal(v), lineage);
-            } catch (NumberFormatException e) {
-                throw bad(at + "/value", "not a decimal: \"" + v + "\"");
+        List<FactorUse> factors = new ArrayList<>();
+        if (lin.has("factors")) {
+            JsonNode fs = array(lin, "factors", at + "/lineage");
+            for (int i = 0; i < fs.size(); i++) {
+                factors.add(factorUse(fs.get(i), at + "/lineage/factors/" + i));
             }
         }
-        return MetricResult.notComputable(m, text(n, "not_computable", at), lineage);
+        List<String> notes = new ArrayList<>();
+        if (lin.has("notes")) {
+            JsonNode ns = array(lin, "notes", at + "/lineage");
+            for (int i = 0; i < ns.size(); i++) {
+                if (!ns.get(i).isString()) {
+                    throw bad(at + "/lineage/notes/" + i, "a note is a string");
+                }
+                notes.add(ns.get(i).stringValue());
+            }
+        }
+        Lineage lineage = new Lineage(facility, start, end, inputs, keys, listed, factors, notes);
+        MetricResult result;
+        if (n.has("value")) {
+            result = MetricResult.computed(m, decimal(n, "value", at), lineage);
+        } else {
+            result = MetricResult.notComputable(m, text(n, "not_computable", at), lineage);
+        }
+        return n.has("confidence") ? result.withConfidence(decimal(n, "confidence", at)) : result;
+    }
+
+    private static BigDecimal decimal(JsonNode n, String name, String at) {
+        String v = text(n, name, at);
+        try {
+            return new BigDecimal(v);
+        } catch (NumberFormatException e) {
+            throw bad(at + "/" + name, "not a decimal: \"" + v + "\"");
+        }
+    }
+
+    /** One entry of {@code lineage.factors}, as {@link ReportJson} writes it. */
+    private static FactorUse factorUse(JsonNode f, String at) {
+        if (!f.isObject()) {
+            throw bad(at, "a factor use is a JSON object");
+        }
+        List<String> trace = new ArrayList<>();
+        JsonNode t = array(f, "trace", at);
+        for (int i = 0; i < t.size(); i++) {
+            if (!t.get(i).isString()) {
+                throw bad(at + "/trace/" + i, "a trace step is a string");
+            }
+            trace.add(t.get(i).stringValue());
+        }
+        return new FactorUse(text(f, "role", at), text(f, "factor", at), text(f, "pack_digest", at),
+                optionalText(f, "value", at), optionalText(f, "unit", at), optionalText(f, "gwp_set", at),
+                text(f, "match_level", at), text(f, "confidence", at), text(f, "citation", at), trace,
+                count(f, "records", at));
+    }
+
+    private static String optionalText(JsonNode n, String name, String at) {
+        return n.has(name) ? text(n, name, at) : null;
     }
 
     private static RecordProblem problem(JsonNode p, String at) {

@@ -13,10 +13,14 @@ public enum Section {
     /** Accelerator metrics ({@code hardware.*}). */
     HARDWARE,
     /** The summed inputs the metrics divide ({@code activity.*}). */
-    ACTIVITY;
+    ACTIVITY,
+    /** Data quality and confidence ({@code quality.*}); written as {@code data_quality} in JSON. */
+    QUALITY,
+    /** The sustainability scorecard ({@code score.*}). */
+    SCORE;
 
-    /** The lower-case name used in JSON. */
+    /** The lower-case name used in JSON ({@code data_quality} for {@link #QUALITY}). */
     public String id() {
-        return name().toLowerCase(Locale.ROOT);
+        return this == QUALITY ? "data_quality" : name().toLowerCase(Locale.ROOT);
     }
 }

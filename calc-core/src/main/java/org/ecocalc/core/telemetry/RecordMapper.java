@@ -36,13 +36,16 @@ final class RecordMapper {
 
     private static final List<String> TOP_LEVEL = List.of("source_id", "external_event_id", "interval",
             "observed_at", "ingested_at", "facility_id", "country", "region", "grid_zone", "energy", "cooling",
-            "water", "compute", "hardware");
+            "water", "compute", "hardware", "fuel", "refrigerant", "contracts", "grid_intensity");
     private static final Set<String> TOP_LEVEL_SET = Set.copyOf(TOP_LEVEL);
     private static final Map<String, Map<String, TelemetryField>> BLOCKS;
 
     static {
         Map<String, Map<String, TelemetryField>> blocks = new LinkedHashMap<>();
         for (TelemetryField f : TelemetryField.values()) {
+            if (f.isList()) {
+                continue;
+            }
             String[] parts = f.pointer().split("/");
             blocks.computeIfAbsent(parts[1], k -> new LinkedHashMap<>()).put(parts[2], f);
         }
@@ -126,6 +129,10 @@ final class RecordMapper {
         for (Map.Entry<String, Map<String, TelemetryField>> block : BLOCKS.entrySet()) {
             readBlock(node.get(block.getKey()), block.getKey(), block.getValue(), values);
         }
+        List<FuelUse> fuel = list(node, "fuel", this::fuel);
+        List<RefrigerantRelease> refrigerant = list(node, "refrigerant", this::refrigerant);
+        List<Instrument> contracts = list(node, "contracts", this::instrument);
+        List<IntensityPoint> gridIntensity = list(node, "grid_intensity", this::intensityPoint);
         if (!problems.isEmpty()) {
             return new Result(null, problems);
         }
@@ -148,7 +155,8 @@ final class RecordMapper {
                             d(values, TelemetryField.COMPUTE_TRAINING_RUNS),
                             d(values, TelemetryField.COMPUTE_INFERENCE_REQUESTS), d(values, TelemetryField.COMPUTE_TOKENS)),
                     new HardwareBlock(d(values, TelemetryField.HARDWARE_UTILIZATION_PCT),
-                            d(values, TelemetryField.HARDWARE_IDLE_PCT)));
+                            d(values, TelemetryField.HARDWARE_IDLE_PCT)),
+                    fuel, refrigerant, contracts, gridIntensity);
         } catch (InvalidTelemetryException e) {
             // The checks above mirror the constructors; reaching here means they drifted apart.
             problems.addAll(e.problems());
@@ -199,6 +207,204 @@ final class RecordMapper {
         }
     }
 
+    private interface EntryReader<T> {
+        T read(JsonNode entry, String pointer);
+    }
+
+    private <T> List<T> list(JsonNode parent, String name, EntryReader<T> reader) {
+        JsonNode node = parent.get(name);
+        if (node == null) {
+            return List.of();
+        }
+        if (!node.isArray()) {
+            error(ErrorCode.WRONG_TYPE, "/" + name, name + " must be an array");
+            return List.of();
+        }
+        List<T> out = new ArrayList<>(node.size());
+        for (int i = 0; i < node.size(); i++) {
+            String pointer = "/" + name + "/" + i;
+            JsonNode entry = node.get(i);
+            if (!entry.isObject()) {
+                error(ErrorCode.WRONG_TYPE, pointer, "each " + name + " entry must be an object");
+                continue;
+            }
+            int before = problems.size();
+            T value = reader.read(entry, pointer);
+            if (value != null && problems.size() == before) {
+                out.add(value);
+            }
+        }
+        return out;
+    }
+
+    private boolean fields(JsonNode entry, String pointer, List<String> known, List<String> required) {
+        for (String name : entry.propertyNames()) {
+            if (!known.contains(name)) {
+                unknown(pointer, name, known);
+            }
+        }
+        boolean ok = true;
+        for (String r : required) {
+            if (entry.get(r) == null) {
+                error(ErrorCode.MISSING_FIELD, pointer + "/" + r, r + " is required");
+                ok = false;
+            }
+        }
+        return ok;
+    }
+
+    private String idString(JsonNode entry, String name, String pointer, String pattern, String example) {
+        JsonNode n = entry.get(name);
+        if (n == null) {
+            return null;
+        }
+        if (!n.isString() || !n.stringValue().matches(pattern)) {
+            error(ErrorCode.WRONG_TYPE, pointer + "/" + name, name + " must match " + pattern + ", such as \"" + example + "\"");
+            return null;
+        }
+        return n.stringValue();
+    }
+
+    private FuelUse fuel(JsonNode e, String ptr) {
+        boolean ok = fields(e, ptr, List.of("fuel", "quantity", "heating_value"), List.of("fuel", "quantity"));
+        String fuel = idString(e, "fuel", ptr, FuelUse.FUEL_PATTERN, "distillate_fuel_oil_no2");
+        Quantity q = null;
+        JsonNode qn = e.get("quantity");
+        if (qn != null) {
+            q = anyAmount(qn, ptr + "/quantity", Dimension.VOLUME, Dimension.MASS, Dimension.ENERGY);
+        }
+        FuelUse.HeatingValue hv = null;
+        JsonNode hvn = e.get("heating_value");
+        if (hvn != null) {
+            if (hvn.isString() && (hvn.stringValue().equals("hhv") || hvn.stringValue().equals("ncv"))) {
+                hv = FuelUse.HeatingValue.valueOf(hvn.stringValue().toUpperCase(java.util.Locale.ROOT));
+            } else {
+                error(ErrorCode.WRONG_TYPE, ptr + "/heating_value", "heating_value is \"hhv\" or \"ncv\"");
+            }
+        }
+        return ok && fuel != null && q != null ? new FuelUse(fuel, q, hv) : null;
+    }
+
+    private RefrigerantRelease refrigerant(JsonNode e, String ptr) {
+        boolean ok = fields(e, ptr, List.of("refrigerant", "released"), List.of("refrigerant", "released"));
+        String gas = idString(e, "refrigerant", ptr, RefrigerantRelease.REFRIGERANT_PATTERN, "hfc-134a");
+        Quantity q = e.get("released") == null ? null : amount(e.get("released"), ptr + "/released", Dimension.MASS);
+        return ok && gas != null && q != null ? new RefrigerantRelease(gas, q) : null;
+    }
+
+    private Instrument instrument(JsonNode e, String ptr) {
+        boolean ok = fields(e, ptr, List.of("instrument_id", "type", "energy", "emission_rate", "vintage", "market",
+                "scheme", "energy_source"), List.of("instrument_id", "type", "energy", "emission_rate", "market"));
+        String id = idString(e, "instrument_id", ptr, Instrument.ID_PATTERN, "GO-2026-0001");
+        Instrument.Type type = null;
+        JsonNode tn = e.get("type");
+        if (tn != null) {
+            type = tn.isString() ? Instrument.Type.fromId(tn.stringValue()) : null;
+            if (type == null) {
+                error(ErrorCode.WRONG_TYPE, ptr + "/type", "type is one of energy_attribute_certificate, ppa, "
+                        + "green_tariff, supplier_specific");
+            }
+        }
+        Quantity energy = e.get("energy") == null ? null : amount(e.get("energy"), ptr + "/energy", Dimension.ENERGY);
+        EmissionRate rate = e.get("emission_rate") == null ? null : rate(e.get("emission_rate"), ptr + "/emission_rate");
+        Integer vintage = null;
+        JsonNode vn = e.get("vintage");
+        if (vn != null) {
+            if (vn.isIntegralNumber() && vn.canConvertToInt() && vn.intValue() >= 1990 && vn.intValue() <= 2200) {
+                vintage = vn.intValue();
+            } else {
+                error(ErrorCode.WRONG_TYPE, ptr + "/vintage", "vintage is a year such as 2026");
+            }
+        }
+        String market = idString(e, "market", ptr, Instrument.MARKET_PATTERN, "EU");
+        String scheme = optionalName(e, "scheme", ptr);
+        String source = optionalName(e, "energy_source", ptr);
+        return ok && id != null && type != null && energy != null && rate != null && market != null
+                ? new Instrument(id, type, energy, rate, vintage, market, scheme, source) : null;
+    }
+
+    private IntensityPoint intensityPoint(JsonNode e, String ptr) {
+        boolean ok = fields(e, ptr, List.of("start", "end", "intensity", "source", "gwp_set"),
+                List.of("start", "end", "intensity"));
+        Instant start = timestamp(e.get("start"), ptr + "/start", false);
+        Instant end = timestamp(e.get("end"), ptr + "/end", false);
+        if (start != null && end != null && !end.isAfter(start)) {
+            error(ErrorCode.INTERVAL_NOT_POSITIVE, ptr + "/end", "end (" + end + ") must be after start (" + start + ")");
+            ok = false;
+        }
+        EmissionRate rate = e.get("intensity") == null ? null : rate(e.get("intensity"), ptr + "/intensity");
+        String source = optionalName(e, "source", ptr);
+        String gwp = optionalName(e, "gwp_set", ptr);
+        return ok && start != null && end != null && rate != null ? new IntensityPoint(start, end, rate, source, gwp) : null;
+    }
+
+    private String optionalName(JsonNode e, String name, String ptr) {
+        JsonNode n = e.get(name);
+        if (n == null) {
+            return null;
+        }
+        if (!n.isString()) {
+            error(ErrorCode.WRONG_TYPE, ptr + "/" + name, name + " must be a string");
+            return null;
+        }
+        add(Place.nameProblem(n.stringValue(), ptr + "/" + name));
+        return n.stringValue();
+    }
+
+    private EmissionRate rate(JsonNode node, String pointer) {
+        if (!node.isObject()) {
+            error(ErrorCode.WRONG_TYPE, pointer, "a rate is an object {\"value\": \"352\", \"unit\": \"gCO2e/kWh\"}");
+            return null;
+        }
+        for (String name : node.propertyNames()) {
+            if (!name.equals("value") && !name.equals("unit")) {
+                unknown(pointer, name, List.of("value", "unit"));
+            }
+        }
+        JsonNode vn = node.get("value");
+        JsonNode un = node.get("unit");
+        if (vn == null || un == null) {
+            error(ErrorCode.MISSING_FIELD, pointer + (vn == null ? "/value" : "/unit"), "a rate needs a value and a unit");
+            return null;
+        }
+        BigDecimal value = decimal(vn, pointer + "/value", "an emission rate");
+        if (!un.isString()) {
+            error(ErrorCode.WRONG_TYPE, pointer + "/unit", "unit must be a string such as \"gCO2e/kWh\"");
+            return null;
+        }
+        try {
+            EmissionRate.parseUnit(un.stringValue());
+        } catch (UnitException ex) {
+            error(ex.code(), pointer + "/unit", ex.getMessage());
+            return null;
+        }
+        return value == null ? null : EmissionRate.of(value, un.stringValue());
+    }
+
+    /** An amount whose unit may be of any of the given dimensions. */
+    private Quantity anyAmount(JsonNode node, String pointer, Dimension... dims) {
+        JsonNode un = node.isObject() ? node.get("unit") : null;
+        Dimension dim = dims[0];
+        if (un != null && un.isString()) {
+            try {
+                Dimension d = Unit.parse(un.stringValue()).dimension();
+                for (Dimension allowed : dims) {
+                    if (allowed == d) {
+                        dim = d;
+                    }
+                }
+                if (dim != d) {
+                    error(ErrorCode.UNIT_DIMENSION_MISMATCH, pointer + "/unit", "\"" + un.stringValue() + "\" is a unit of "
+                            + d.label() + "; a fuel quantity is a volume, a mass or an energy");
+                    return null;
+                }
+            } catch (UnitException ignored) {
+                // reported by amount() below
+            }
+        }
+        return amount(node, pointer, dim);
+    }
+
     private Quantity amount(JsonNode node, String pointer, Dimension dimension) {
         if (!node.isObject()) {
             error(ErrorCode.WRONG_TYPE, pointer, "an amount must be an object {\"value\": \"12.5\", \"unit\": \""
@@ -231,7 +437,18 @@ final class RecordMapper {
                 error(e.code(), pointer + "/unit", e.getMessage());
             }
         }
-        return value == null || unit == null ? null : Quantity.of(value, unit).toCanonical();
+        if (value == null || unit == null) {
+            return null;
+        }
+        Quantity canonical = Quantity.of(value, unit).toCanonical();
+        try {
+            Decimals.checkInputLimits(canonical.value());
+        } catch (ArithmeticException e) {
+            error(ErrorCode.VALUE_OUT_OF_RANGE, pointer + "/value", "in " + canonical.unit().symbol()
+                    + " the value " + e.getMessage());
+            return null;
+        }
+        return canonical;
     }
 
     /** A non-negative decimal: a plain-notation string, or a JSON number read exactly. */

@@ -52,7 +52,15 @@ public enum TelemetryField {
     /** {@code /hardware/utilization_pct}: mean GPU utilisation, percent. */
     HARDWARE_UTILIZATION_PCT("/hardware/utilization_pct", null),
     /** {@code /hardware/idle_pct}: share of GPU time idle, percent. */
-    HARDWARE_IDLE_PCT("/hardware/idle_pct", null);
+    HARDWARE_IDLE_PCT("/hardware/idle_pct", null),
+    /** {@code /fuel}: fuel burnt (a list; counted, not summed). */
+    FUEL("/fuel", null),
+    /** {@code /refrigerant}: refrigerant released (a list). */
+    REFRIGERANT("/refrigerant", null),
+    /** {@code /contracts}: market-based instruments (a list). */
+    CONTRACTS("/contracts", null),
+    /** {@code /grid_intensity}: time-of-use grid intensity (a list). */
+    GRID_INTENSITY("/grid_intensity", null);
 
     private final String pointer;
     private final Dimension dimension;
@@ -77,12 +85,28 @@ public enum TelemetryField {
         return dimension != null;
     }
 
+    /** Whether the field is a list of entries (present or not; never summed). */
+    public boolean isList() {
+        return this == FUEL || this == REFRIGERANT || this == CONTRACTS || this == GRID_INTENSITY;
+    }
+
+    /** Whether the record reports this field (a value, or a non-empty list). */
+    public boolean isPresentIn(TelemetryRecord r) {
+        switch (this) {
+            case FUEL: return !r.fuel().isEmpty();
+            case REFRIGERANT: return !r.refrigerant().isEmpty();
+            case CONTRACTS: return !r.contracts().isEmpty();
+            case GRID_INTENSITY: return !r.gridIntensity().isEmpty();
+            default: return valueIn(r) != null;
+        }
+    }
+
     /** Whether the field is a percentage (0 to 100). */
     public boolean isPercent() {
         return this == HARDWARE_UTILIZATION_PCT || this == HARDWARE_IDLE_PCT;
     }
 
-    /** The field's value in a record, in the canonical unit for amounts, or null when absent. */
+    /** The field's value in a record, in the canonical unit for amounts; null when absent and for lists. */
     public BigDecimal valueIn(TelemetryRecord r) {
         switch (this) {
             case ENERGY_FACILITY: return v(r.energy().facility());
@@ -107,7 +131,7 @@ public enum TelemetryField {
             case COMPUTE_TOKENS: return r.compute().tokens();
             case HARDWARE_UTILIZATION_PCT: return r.hardware().utilizationPct();
             case HARDWARE_IDLE_PCT: return r.hardware().idlePct();
-            default: throw new AssertionError(this);
+            default: return null;
         }
     }
 

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import org.ecocalc.core.internal.Json;
 import org.ecocalc.core.json.CanonicalJson;
 import org.ecocalc.core.quantity.Quantity;
+import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -52,7 +53,7 @@ public final class TelemetryJson {
         ObjectNode block = null;
         String blockName = null;
         for (TelemetryField f : TelemetryField.values()) {
-            BigDecimal v = f.valueIn(r);
+            BigDecimal v = f.isList() ? null : f.valueIn(r);
             if (v == null) {
                 continue;
             }
@@ -67,6 +68,59 @@ public final class TelemetryJson {
                 block.put(parts[2], Json.decimal(v));
             }
         }
+        if (!r.fuel().isEmpty()) {
+            ArrayNode a = n.putArray("fuel");
+            for (FuelUse f : r.fuel()) {
+                ObjectNode e = a.addObject();
+                e.put("fuel", f.fuel());
+                e.set("quantity", Json.amount(f.quantity()));
+                if (f.heatingValue() != null) {
+                    e.put("heating_value", f.heatingValue().id());
+                }
+            }
+        }
+        if (!r.refrigerant().isEmpty()) {
+            ArrayNode a = n.putArray("refrigerant");
+            for (RefrigerantRelease x : r.refrigerant()) {
+                ObjectNode e = a.addObject();
+                e.put("refrigerant", x.refrigerant());
+                e.set("released", Json.amount(x.released()));
+            }
+        }
+        if (!r.contracts().isEmpty()) {
+            ArrayNode a = n.putArray("contracts");
+            for (Instrument x : r.contracts()) {
+                ObjectNode e = a.addObject();
+                e.put("instrument_id", x.instrumentId());
+                e.put("type", x.type().id());
+                e.set("energy", Json.amount(x.energy()));
+                e.set("emission_rate", rate(x.emissionRate()));
+                if (x.vintage() != null) {
+                    e.put("vintage", x.vintage());
+                }
+                e.put("market", x.market());
+                putIfPresent(e, "scheme", x.scheme());
+                putIfPresent(e, "energy_source", x.energySource());
+            }
+        }
+        if (!r.gridIntensity().isEmpty()) {
+            ArrayNode a = n.putArray("grid_intensity");
+            for (IntensityPoint p2 : r.gridIntensity()) {
+                ObjectNode e = a.addObject();
+                e.put("start", Json.instant(p2.start()));
+                e.put("end", Json.instant(p2.end()));
+                e.set("intensity", rate(p2.intensity()));
+                putIfPresent(e, "source", p2.source());
+                putIfPresent(e, "gwp_set", p2.gwpSet());
+            }
+        }
+        return n;
+    }
+
+    private static ObjectNode rate(EmissionRate rate) {
+        ObjectNode n = Json.object();
+        n.put("value", Json.decimal(rate.kgPerKwh()));
+        n.put("unit", "kg/kWh");
         return n;
     }
 

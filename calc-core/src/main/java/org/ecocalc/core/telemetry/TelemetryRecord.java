@@ -2,8 +2,11 @@ package org.ecocalc.core.telemetry;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import org.ecocalc.core.ErrorCode;
 import org.ecocalc.core.Problem;
 import org.ecocalc.core.quantity.Quantity;
@@ -33,6 +36,11 @@ import org.ecocalc.core.quantity.Quantity;
  * @param water      the water block (empty when absent)
  * @param compute    the compute block (empty when absent)
  * @param hardware   the hardware block (empty when absent)
+ * @param fuel       fuel burnt on site (Scope 1), empty when absent
+ * @param refrigerant refrigerant released (Scope 1 fugitive), empty when absent
+ * @param contracts  market-based instruments covering electricity of the interval, empty when absent
+ * @param gridIntensity time-of-use grid intensity over (parts of) the interval, in time order,
+ *                   non-overlapping; empty when absent
  */
 public record TelemetryRecord(
         IdempotencyKey key,
@@ -44,7 +52,11 @@ public record TelemetryRecord(
         CoolingBlock cooling,
         WaterBlock water,
         ComputeBlock compute,
-        HardwareBlock hardware) {
+        HardwareBlock hardware,
+        List<FuelUse> fuel,
+        List<RefrigerantRelease> refrigerant,
+        List<Instrument> contracts,
+        List<IntensityPoint> gridIntensity) {
 
     public TelemetryRecord {
         Objects.requireNonNull(key, "key");
@@ -55,6 +67,30 @@ public record TelemetryRecord(
         water = water == null ? WaterBlock.EMPTY : water;
         compute = compute == null ? ComputeBlock.EMPTY : compute;
         hardware = hardware == null ? HardwareBlock.EMPTY : hardware;
+        fuel = fuel == null ? List.of() : List.copyOf(fuel);
+        refrigerant = refrigerant == null ? List.of() : List.copyOf(refrigerant);
+        contracts = contracts == null ? List.of() : List.copyOf(contracts);
+        gridIntensity = gridIntensity == null ? List.of() : sortedPoints(gridIntensity);
+        Set<String> ids = new HashSet<>();
+        for (int i = 0; i < contracts.size(); i++) {
+            if (!ids.add(contracts.get(i).instrumentId())) {
+                throw new InvalidTelemetryException(Problem.error(ErrorCode.VALUE_OUT_OF_RANGE,
+                        "/contracts/" + i + "/instrument_id", "instrument " + contracts.get(i).instrumentId()
+                                + " appears twice in one record"));
+            }
+        }
+    }
+
+    private static List<IntensityPoint> sortedPoints(List<IntensityPoint> points) {
+        List<IntensityPoint> sorted = new ArrayList<>(points);
+        sorted.sort(Comparator.comparing(IntensityPoint::start));
+        for (int i = 1; i < sorted.size(); i++) {
+            if (sorted.get(i).start().isBefore(sorted.get(i - 1).end())) {
+                throw new InvalidTelemetryException(Problem.error(ErrorCode.VALUE_OUT_OF_RANGE, "/grid_intensity",
+                        "grid-intensity intervals overlap: " + sorted.get(i - 1).start() + " and " + sorted.get(i).start()));
+            }
+        }
+        return List.copyOf(sorted);
     }
 
     /** A builder; identity, interval and facility id are required. */
@@ -104,6 +140,10 @@ public record TelemetryRecord(
         private WaterBlock water = WaterBlock.EMPTY;
         private ComputeBlock compute = ComputeBlock.EMPTY;
         private HardwareBlock hardware = HardwareBlock.EMPTY;
+        private final List<FuelUse> fuel = new ArrayList<>();
+        private final List<RefrigerantRelease> refrigerant = new ArrayList<>();
+        private final List<Instrument> contracts = new ArrayList<>();
+        private final List<IntensityPoint> gridIntensity = new ArrayList<>();
 
         private Builder() {
         }
@@ -214,6 +254,30 @@ public record TelemetryRecord(
             return this;
         }
 
+        /** Adds fuel burnt on site. */
+        public Builder fuel(FuelUse use) {
+            this.fuel.add(Objects.requireNonNull(use, "use"));
+            return this;
+        }
+
+        /** Adds a refrigerant release. */
+        public Builder refrigerant(RefrigerantRelease release) {
+            this.refrigerant.add(Objects.requireNonNull(release, "release"));
+            return this;
+        }
+
+        /** Adds a market-based instrument. */
+        public Builder contract(Instrument instrument) {
+            this.contracts.add(Objects.requireNonNull(instrument, "instrument"));
+            return this;
+        }
+
+        /** Adds a time-of-use grid-intensity interval. */
+        public Builder gridIntensity(IntensityPoint point) {
+            this.gridIntensity.add(Objects.requireNonNull(point, "point"));
+            return this;
+        }
+
         /**
          * The record.
          *
@@ -222,11 +286,12 @@ public record TelemetryRecord(
         public TelemetryRecord build() {
             IdempotencyKey key = new IdempotencyKey(sourceId, externalEventId);
             if (start == null || end == null) {
-                throw new InvalidTelemetryException(org.ecocalc.core.Problem.error(ErrorCode.MISSING_FIELD,
+                throw new InvalidTelemetryException(Problem.error(ErrorCode.MISSING_FIELD,
                         start == null ? "/interval/start" : "/interval/end", "the interval needs a start and an end"));
             }
             return new TelemetryRecord(key, new Interval(start, end), observedAt, ingestedAt,
-                    new Place(facilityId, country, region, gridZone), energy, cooling, water, compute, hardware);
+                    new Place(facilityId, country, region, gridZone), energy, cooling, water, compute, hardware,
+                    fuel, refrigerant, contracts, gridIntensity);
         }
     }
 }

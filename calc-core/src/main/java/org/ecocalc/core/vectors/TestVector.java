@@ -26,11 +26,13 @@ import tools.jackson.databind.JsonNode;
  * @param inputJsonLines whether the input text is JSON Lines
  * @param factorPacks   each pack: {@code id@version}, or an inline pack as compact JSON
  * @param settingsJson  the settings as compact JSON ({@code {}} when absent)
+ * @param assetsJson    the asset registry for embodied carbon as compact JSON, or null
  * @param expected      the expected outputs
  * @param toleranceRel  the relative tolerance, or null for exact equality
  */
 public record TestVector(String name, String category, String description, String expectedFrom, String inputText,
-        boolean inputJsonLines, List<String> factorPacks, String settingsJson, Expected expected, BigDecimal toleranceRel) {
+        boolean inputJsonLines, List<String> factorPacks, String settingsJson, String assetsJson, Expected expected,
+        BigDecimal toleranceRel) {
     /** The format identifier: {@value}. */
     public static final String FORMAT = "ecocalc.test-vector/1";
 
@@ -148,10 +150,11 @@ public record TestVector(String name, String category, String description, Strin
             }
         }
         String settings = n.has("settings") ? Json.compact(n.get("settings")) : "{}";
+        String assets = n.has("assets") ? Json.compact(n.get("assets")) : null;
         BigDecimal tolerance = n.has("tolerance_rel") ? new BigDecimal(n.get("tolerance_rel").stringValue()) : null;
         return new TestVector(n.get("name").stringValue(), n.get("category").stringValue(),
                 n.get("description").stringValue(), n.get("expected_from").stringValue(), input, lines, packs, settings,
-                expected(n.get("expected")), tolerance);
+                assets, expected(n.get("expected")), tolerance);
     }
 
     private static Expected expected(JsonNode e) {

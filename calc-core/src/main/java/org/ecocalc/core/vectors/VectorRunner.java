@@ -12,6 +12,12 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.stream.Stream;
 import org.ecocalc.core.EcoCalc;
+import org.ecocalc.core.carbon.AssetRegistry;
+import org.ecocalc.core.carbon.CarbonContext;
+import org.ecocalc.core.factor.FactorLibrary;
+import org.ecocalc.core.factor.FactorPack;
+import org.ecocalc.core.factor.FactorPackException;
+import org.ecocalc.core.factor.FactorPacks;
 import org.ecocalc.core.EcoCalcException;
 import org.ecocalc.core.ErrorCode;
 import org.ecocalc.core.InvalidSettingsException;
@@ -97,14 +103,14 @@ public final class VectorRunner {
         TestVector.Expected e = v.expected();
         Report report;
         try {
-            resolvePacks(v);
+            CarbonContext carbon = resolvePacks(v);
             MethodSettings settings;
             try {
                 settings = MethodSettings.parse(v.settingsJson());
             } catch (InvalidSettingsException ex) {
                 throw new VectorError(ErrorCode.INVALID_SETTINGS, "/settings" + ex.pointer(), ex.getMessage());
             }
-            report = compute(v, settings);
+            report = compute(v, settings, carbon);
         } catch (VectorError ex) {
             if (e.error() == null) {
                 f.add("unexpected error " + ex.code.id() + " at \"" + ex.pointer + "\": " + ex.getMessage());
@@ -176,25 +182,53 @@ public final class VectorRunner {
     }
 
     /**
-     * The packs a vector names. None can be loaded by this engine yet: the first one raises
-     * {@link ErrorCode#FACTOR_PACK_UNAVAILABLE}.
+     * The packs a vector names: {@code id@version} from the packs on the class path (the
+     * {@code factor-packs} artifact), or a whole pack inline (a JSON object with its digest).
      */
-    private static void resolvePacks(TestVector v) {
+    private static CarbonContext resolvePacks(TestVector v) {
+        if (v.factorPacks().isEmpty()) {
+            return CarbonContext.none();
+        }
+        List<FactorPack> packs = new ArrayList<>();
         for (int i = 0; i < v.factorPacks().size(); i++) {
             String p = v.factorPacks().get(i);
-            throw new VectorError(ErrorCode.FACTOR_PACK_UNAVAILABLE, "/factor_packs/" + i, p.startsWith("{")
-                    ? "inline factor packs cannot be used by this engine yet (no metric applies factors)"
-                    : "factor pack " + p + " is not available (this engine loads no factor packs yet)");
+            String at = "/factor_packs/" + i;
+            if (p.startsWith("{")) {
+                try {
+                    packs.add(FactorPacks.parse(p, v.name() + at));
+                } catch (FactorPackException ex) {
+                    throw new VectorError(ex.code(), at, ex.getMessage());
+                }
+                continue;
+            }
+            int sep = p.indexOf('@');
+            FactorPack pack = sep <= 0 ? null : ClasspathPacks.LIBRARY.pack(p.substring(0, sep), p.substring(sep + 1))
+                    .orElse(null);
+            if (pack == null) {
+                throw new VectorError(ErrorCode.FACTOR_PACK_UNAVAILABLE, at, "factor pack " + p
+                        + " is not on the class path (packs available: " + ClasspathPacks.LIBRARY.packs().stream()
+                                .map(x -> x.packId() + "@" + x.version()).toList() + ")");
+            }
+            packs.add(pack);
         }
+        CarbonContext.Builder b = CarbonContext.builder(FactorLibrary.of(packs));
+        if (v.assetsJson() != null) {
+            b.assets(AssetRegistry.parse(v.assetsJson(), v.name() + "/assets"));
+        }
+        return b.build();
     }
 
-    private static Report compute(TestVector v, MethodSettings settings) {
+    private static final class ClasspathPacks {
+        static final FactorLibrary LIBRARY = FactorLibrary.fromClasspath(VectorRunner.class.getClassLoader());
+    }
+
+    private static Report compute(TestVector v, MethodSettings settings, CarbonContext carbon) {
         Path dir = null;
         try {
             dir = Files.createTempDirectory("ecocalc-vector");
             Path input = dir.resolve(v.inputJsonLines() ? "input.jsonl" : "input.json");
             Files.writeString(input, v.inputText(), StandardCharsets.UTF_8);
-            return EcoCalc.report(input, settings, TelemetryReader.standard(), null);
+            return EcoCalc.calculation(settings).withCarbon(carbon).report(input);
         } catch (IOException ex) {
             throw new EcoCalcException(ErrorCode.INPUT_UNREADABLE, "cannot write a temporary input: " + ex.getMessage(), ex);
         } finally {

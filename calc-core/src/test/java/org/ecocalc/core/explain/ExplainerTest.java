@@ -14,11 +14,13 @@ import static org.ecocalc.core.TestRecords.waterBlock;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
+import org.ecocalc.core.EcoCalc;
 import org.ecocalc.core.EcoCalcException;
 import org.ecocalc.core.ErrorCode;
 import org.ecocalc.core.MethodSettings;
 import org.ecocalc.core.PeriodUnit;
 import org.ecocalc.core.WueBasis;
+import org.ecocalc.core.carbon.ShippedPacks;
 import org.ecocalc.core.manifest.CalculationRun;
 import org.ecocalc.core.report.GroupResult;
 import org.ecocalc.core.report.Metric;
@@ -119,30 +121,31 @@ class ExplainerTest {
         assertThatThrownBy(() -> run.explain("efficiency.pue", null, "2026-06")).hasMessageContaining("name the facility");
     }
 
-    /** The data shape of factor applications, as a carbon report writes them in a metric's lineage. */
+    /**
+     * A carbon result's explanation lists the factors applied, with citation and selection trace,
+     * and reads the same from the report's JSON. Germany, Ember 2024 (factors.md): 344.14 gCO2e/kWh,
+     * so 1,000 kWh imported = 344.14 kg CO2e.
+     */
     @Test
-    void factorApplicationsAreReadFromTheLineageOfAReport() {
-        CalculationRun run = CalculationRun.compute(RECORDS, SETTINGS);
-        String json = ReportJson.toJson(run.report());
-        String factor = "\"factors\": [{\"factor_id\": \"de-grid\", \"factor_version\": \"2\", \"pack\": {\"id\": \"uba\","
-                + " \"version\": \"2024.1.0\", \"digest\": \"sha256:" + "a".repeat(64) + "\"}, \"value\": \"0.380\","
-                + " \"unit\": \"kgCO2e/kWh\", \"region\": \"country:DE\", \"match_level\": \"country\", \"confidence\":"
-                + " \"high\", \"citation\": \"UBA 2024, Table 3\", \"trace\": [\"no facility factor for dc-1\","
-                + " \"country match: DE\"], \"input\": \"/energy/grid_import\", \"amount\": \"2500\"}],";
-        // Put it in the lineage of the total's PUE (any metric works the same way).
-        int total = json.indexOf("\"total\": {");
-        int pue = json.indexOf("\"efficiency.pue\": {", total);
-        int lineage = json.indexOf("\"lineage\": {", pue) + "\"lineage\": {".length();
-        String withFactor = json.substring(0, lineage) + factor + json.substring(lineage);
-        FactorLineage factors = FactorLineage.fromReportJson(withFactor);
-        Explanation e = Explainer.of(ReportJson.parse(withFactor), run.manifest(), factors).explain("efficiency.pue");
-        assertThat(e.factors()).singleElement().satisfies(f -> {
-            assertThat(f.factorId()).isEqualTo("de-grid");
-            assertThat(f.pack().idAtVersion()).isEqualTo("uba@2024.1.0");
-            assertThat(f.value()).isEqualTo(new BigDecimal("0.38"));
-            assertThat(f.trace()).containsExactly("no facility factor for dc-1", "country match: DE");
-        });
-        assertThat(Explainer.of(ReportJson.parse(withFactor), null, factors).explain("efficiency.dcie").factors()).isEmpty();
-        assertThat(factors.factorsFor(run.report().total(), Metric.EFFICIENCY_PUE)).hasSize(1);
+    void aCarbonResultListsItsFactorsAndTheyReadBackFromTheReportJson() {
+        TelemetryRecord de = record("de-1", "g1", "2026-06-01T00:00:00Z", "2026-06-01T01:00:00Z").country("DE")
+                .region("EU").energy(energyBlock().gridImport(kwh("1000")).facility(kwh("1000")).build()).build();
+        CalculationRun run = CalculationRun.compute(EcoCalc.calculation(SETTINGS).withCarbon(ShippedPacks.context()),
+                List.of(de));
+        Explanation e = run.explain("carbon.scope2_location_kgco2e");
+        assertThat(e.value()).isEqualByComparingTo("344.14");
+        assertThat(e.factors()).filteredOn(f -> f.role().startsWith("grid_electricity")).singleElement()
+                .satisfies(f -> {
+                    assertThat(f.level()).isEqualTo("country");
+                    assertThat(f.value()).isEqualTo("344.14");
+                    assertThat(f.citation()).contains("Ember");
+                    assertThat(f.trace()).isNotEmpty();
+                    assertThat(f.records()).isEqualTo(1);
+                });
+        Explanation read = Explainer.of(ReportJson.parse(ReportJson.toJson(run.report())), run.manifest())
+                .explain("carbon.scope2_location_kgco2e");
+        assertThat(read.factors()).isEqualTo(e.factors());
+        assertThat(read.notes()).isEqualTo(e.notes());
+        assertThat(run.explain("efficiency.pue").factors()).isEmpty();
     }
 }

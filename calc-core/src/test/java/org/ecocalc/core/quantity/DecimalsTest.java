@@ -30,13 +30,14 @@ class DecimalsTest {
         assertThat(Decimals.parse("1".repeat(21))).isNotNull();
         assertThatThrownBy(() -> Decimals.parse("1".repeat(22))).isInstanceOf(ArithmeticException.class)
                 .hasMessageContaining("too large");
-        // 24 decimals accepted, 25 not (MAX_INPUT_SCALE).
-        assertThat(Decimals.parse("0." + "1".repeat(24))).isNotNull();
-        assertThatThrownBy(() -> Decimals.parse("0." + "1".repeat(25))).isInstanceOf(ArithmeticException.class);
-        // 30 digits in all accepted, 31 not (MAX_INPUT_DIGITS).
-        assertThat(Decimals.parse("1".repeat(10) + "." + "1".repeat(20))).isNotNull();
-        assertThatThrownBy(() -> Decimals.parse("1".repeat(11) + "." + "1".repeat(20)))
-                .isInstanceOf(ArithmeticException.class).hasMessageContaining("31 digits");
+        // 48 decimals accepted, 49 not (MAX_INPUT_SCALE); leading zeros are not significant.
+        assertThat(Decimals.parse("0." + "0".repeat(47) + "1")).isNotNull();
+        assertThatThrownBy(() -> Decimals.parse("0." + "0".repeat(48) + "1")).isInstanceOf(ArithmeticException.class);
+        // 34 significant digits accepted (decimal128), 35 not (MAX_INPUT_DIGITS).
+        assertThat(Decimals.parse("1".repeat(14) + "." + "1".repeat(20))).isNotNull();
+        assertThatThrownBy(() -> Decimals.parse("1".repeat(15) + "." + "1".repeat(20)))
+                .isInstanceOf(ArithmeticException.class).hasMessageContaining("35 significant digits");
+        assertThat(Decimals.parse("0.000" + "1".repeat(34))).isNotNull();
     }
 
     @Test

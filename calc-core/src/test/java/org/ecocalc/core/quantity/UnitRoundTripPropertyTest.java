@@ -19,11 +19,11 @@ import org.quicktheories.core.Gen;
 class UnitRoundTripPropertyTest {
     private static final long SEED = 20261123L;
 
-    /** Input-valid decimals: up to 30 digits, at most 21 before the point and 24 after. */
+    /** Decimals of up to 30 significant digits (the exact round-trip bound), 21 before the point, 24 after. */
     static Gen<BigDecimal> inputDecimals() {
         Gen<BigInteger> high = longs().between(0, 999_999_999_999_999L).map(BigInteger::valueOf);
         Gen<BigInteger> low = longs().between(0, 999_999_999_999_999L).map(BigInteger::valueOf);
-        Gen<Integer> digits = integers().between(1, 30);
+        Gen<Integer> digits = integers().between(1, Decimals.EXACT_ROUND_TRIP_DIGITS);
         Gen<Integer> scale = integers().between(0, 24);
         return high.zip(low, digits, scale, (h, l, n, s) -> {
             BigInteger unscaled = h.multiply(BigInteger.TEN.pow(15)).add(l);

@@ -180,6 +180,11 @@ class AccumulatorPropertyTest {
             all.add(res.total());
             for (GroupResult g : all) {
                 MetricResult pue = g.metric(Metric.EFFICIENCY_PUE);
+                for (MetricResult m : g.metrics().values()) {
+                    if (m.confidence() != null) {
+                        assertThat(m.confidence()).isBetween(BigDecimal.ZERO, BigDecimal.ONE);
+                    }
+                }
                 if (pue.isComputed()) {
                     assertThat(pue.value()).isGreaterThanOrEqualTo(BigDecimal.ONE);
                     // PUE × DCiE = 1 to the documented precision: each is one decimal128 rounding,

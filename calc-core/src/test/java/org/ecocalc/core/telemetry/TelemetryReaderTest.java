@@ -96,6 +96,8 @@ class TelemetryReaderTest {
                 // too many digits
                 Arguments.of("\"value\": \"900\"", "\"value\": \"1234567890123456789012\"", ErrorCode.VALUE_OUT_OF_RANGE,
                         "/energy/it/value"),
+                Arguments.of("\"value\": \"900\"", "\"value\": \"0." + "0".repeat(49) + "1\"", ErrorCode.VALUE_OUT_OF_RANGE,
+                        "/energy/it/value"),
                 // end before and equal to start
                 Arguments.of("\"end\": \"2026-03-02T02:00:00+01:00\"", "\"end\": \"2026-03-02T00:59:00+01:00\"",
                         ErrorCode.INTERVAL_NOT_POSITIVE, "/interval/end"),

@@ -1,0 +1,169 @@
+package org.ecocalc.core.report;
+
+import java.io.Serializable;
+import java.math.BigDecimal;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import org.ecocalc.core.carbon.FactorUse;
+import org.ecocalc.core.telemetry.EmissionRate;
+import org.ecocalc.core.telemetry.Instrument;
+
+/**
+ * The carbon part of a group's sums: exact kg CO2e and kWh totals, the instruments seen, the
+ * factors used and the reasons anything could not be priced. Every field is a sum, a union or a
+ * count, so adding and merging commute.
+ */
+final class CarbonSums implements Serializable {
+    private static final long serialVersionUID = 1L;
+
+    /** The channels of exact sums. */
+    enum Channel {
+        /** Scope 1 stationary combustion, kg CO2e. */
+        FUEL_KG,
+        /** Scope 1 fugitive refrigerant, kg CO2e. */
+        REFRIGERANT_KG,
+        /** Scope 2 electricity, kWh. */
+        S2_KWH,
+        /** Location-based Scope 2 (time-of-use where available), kg CO2e. */
+        LOCATION_KG,
+        /** Scope 2 electricity priced at the annual grid-average factor, kg CO2e (market fallback). */
+        ANNUAL_KG,
+        /** kWh priced by a time-of-use intensity. */
+        TOU_KWH,
+        /** kWh with a residual-mix factor. */
+        RESIDUAL_KWH,
+        /** Those kWh at the residual-mix factor, kg CO2e. */
+        RESIDUAL_KG,
+        /** kWh with an annual grid factor. */
+        ANNUAL_KWH,
+        /** kWh without a residual-mix factor but with an annual grid factor (market tier 4). */
+        FALLBACK_KWH,
+        /** Those kWh at the annual grid factor, kg CO2e. */
+        FALLBACK_KG
+    }
+
+    static final int CHANNELS = Channel.values().length;
+
+    final BigDecimal[] sums = new BigDecimal[CHANNELS];
+    final long[] records = new long[CHANNELS];
+    /** Instruments by id. */
+    final TreeMap<String, InstrumentSum> instruments = new TreeMap<>();
+    /** Factor uses by {@link FactorUse#key()}. */
+    final TreeMap<String, FactorUse> factors = new TreeMap<>();
+    /** Notes ("flags") with the number of records each applies to, by category prefix ("scope2_location: ..."). */
+    final TreeMap<String, Long> notes = new TreeMap<>();
+    /** Why a category could not be priced, with record counts, by category prefix. */
+    final TreeMap<String, Long> missing = new TreeMap<>();
+    /** The countries and regions the group's records name (the facility's markets). */
+    final TreeSet<String> markets = new TreeSet<>();
+
+    /** One instrument's volume in the group. */
+    static final class InstrumentSum implements Serializable {
+        private static final long serialVersionUID = 1L;
+        final Instrument.Type type;
+        final BigDecimal rateKgPerKwh;
+        final Integer vintage;
+        final String market;
+        BigDecimal kwh;
+        boolean inconsistent;
+
+        InstrumentSum(Instrument.Type type, BigDecimal rate, Integer vintage, String market, BigDecimal kwh) {
+            this.type = type;
+            this.rateKgPerKwh = rate;
+            this.vintage = vintage;
+            this.market = market;
+            this.kwh = kwh;
+        }
+
+        boolean sameTerms(InstrumentSum o) {
+            return type == o.type && rateKgPerKwh.compareTo(o.rateKgPerKwh) == 0 && java.util.Objects.equals(vintage,
+                    o.vintage) && market.equals(o.market);
+        }
+
+        InstrumentSum copy() {
+            InstrumentSum c = new InstrumentSum(type, rateKgPerKwh, vintage, market, kwh);
+            c.inconsistent = inconsistent;
+            return c;
+        }
+    }
+
+    void add(Channel c, BigDecimal v) {
+        int i = c.ordinal();
+        sums[i] = sums[i] == null ? v : sums[i].add(v);
+    }
+
+    void count(Channel c) {
+        records[c.ordinal()]++;
+    }
+
+    BigDecimal get(Channel c) {
+        return sums[c.ordinal()];
+    }
+
+    void instrument(Instrument in, BigDecimal kwh) {
+        EmissionRate rate = in.emissionRate();
+        InstrumentSum s = new InstrumentSum(in.type(), rate.kgPerKwh(), in.vintage(), in.market(), kwh);
+        mergeInstrument(in.instrumentId(), s);
+    }
+
+    private void mergeInstrument(String id, InstrumentSum s) {
+        InstrumentSum mine = instruments.get(id);
+        if (mine == null) {
+            instruments.put(id, s.copy());
+            return;
+        }
+        if (!mine.sameTerms(s) || s.inconsistent) {
+            mine.inconsistent = true;
+        }
+        mine.kwh = mine.kwh.add(s.kwh);
+    }
+
+    /**
+     * Records a factor use. {@code count} is 1 in the first group a record reaches and 0 in the
+     * others, so merged totals count each record once while every group lists the factor.
+     */
+    void factor(FactorUse use, long count) {
+        FactorUse u = use.records() == count ? use : use.plus(count - use.records());
+        factors.merge(u.key(), u, (a, b) -> a.plus(b.records()));
+    }
+
+    void note(String category, String text, long count) {
+        notes.merge(category + ": " + text, count, Long::sum);
+    }
+
+    void missing(String category, String text, long count) {
+        missing.merge(category + ": " + text, count, Long::sum);
+    }
+
+    boolean isMissing(String category) {
+        String prefix = category + ": ";
+        String k = missing.ceilingKey(prefix);
+        return k != null && k.startsWith(prefix);
+    }
+
+    void merge(CarbonSums o) {
+        for (int i = 0; i < CHANNELS; i++) {
+            if (o.sums[i] != null) {
+                sums[i] = sums[i] == null ? o.sums[i] : sums[i].add(o.sums[i]);
+            }
+            records[i] += o.records[i];
+        }
+        for (Map.Entry<String, InstrumentSum> e : o.instruments.entrySet()) {
+            mergeInstrument(e.getKey(), e.getValue());
+        }
+        for (FactorUse u : o.factors.values()) {
+            factor(u, u.records());
+        }
+        o.notes.forEach((k, v) -> notes.merge(k, v, Long::sum));
+        o.missing.forEach((k, v) -> missing.merge(k, v, Long::sum));
+        markets.addAll(o.markets);
+    }
+
+    /** Lowers record counts by those of split records counted in several groups. */
+    void uncount(long[] extra) {
+        for (int i = 0; i < CHANNELS; i++) {
+            records[i] -= extra[i];
+        }
+    }
+}

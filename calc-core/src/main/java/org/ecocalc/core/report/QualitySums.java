@@ -1,0 +1,66 @@
+package org.ecocalc.core.report;
+
+import java.io.Serializable;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The data-quality part of a group's sums: each source's share of records (for completeness) and
+ * record lengths (for its cadence), the ingestion latencies, and the samples of each series (for
+ * outliers and drift). A record's latency, length and samples are counted in the first group it
+ * reaches only, so merging groups never counts them twice; its share is split over its groups in
+ * proportion to time and sums exactly to 1.
+ */
+final class QualitySums implements Serializable {
+    private static final long serialVersionUID = 1L;
+
+    /** One source's counts in the group. */
+    static final class Source implements Serializable {
+        private static final long serialVersionUID = 1L;
+        /** Records received (fractions for records split over groups). */
+        BigDecimal received = BigDecimal.ZERO;
+        /** Record lengths in seconds → how many records had that length. */
+        final TreeMap<BigDecimal, Long> lengths = new TreeMap<>();
+
+        void merge(Source o) {
+            received = received.add(o.received);
+            o.lengths.forEach((k, v) -> lengths.merge(k, v, Long::sum));
+        }
+    }
+
+    /** One sample of a series: the record's start and its value per hour. */
+    record Sample(Instant start, BigDecimal perHour) implements Serializable, Comparable<Sample> {
+        @Override
+        public int compareTo(Sample o) {
+            int c = start.compareTo(o.start);
+            return c != 0 ? c : perHour.compareTo(o.perHour);
+        }
+    }
+
+    final TreeMap<String, Source> sources = new TreeMap<>();
+    /** Latency in whole seconds (floored) → count. */
+    final TreeMap<Long, Long> latency = new TreeMap<>();
+    /** Records ingested before they were observed (clock skew): not in the percentiles. */
+    long negativeLatency;
+    /** Series key ({@code facility|source|pointer}) → samples. */
+    final TreeMap<String, List<Sample>> series = new TreeMap<>();
+
+    Source source(String id) {
+        return sources.computeIfAbsent(id, k -> new Source());
+    }
+
+    void merge(QualitySums o) {
+        for (Map.Entry<String, Source> e : o.sources.entrySet()) {
+            source(e.getKey()).merge(e.getValue());
+        }
+        o.latency.forEach((k, v) -> latency.merge(k, v, Long::sum));
+        negativeLatency += o.negativeLatency;
+        for (Map.Entry<String, List<Sample>> e : o.series.entrySet()) {
+            series.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).addAll(e.getValue());
+        }
+    }
+}
