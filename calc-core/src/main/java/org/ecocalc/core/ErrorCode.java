@@ -60,7 +60,13 @@ public enum ErrorCode {
     /** No factor, at any match level, for the activity, gas and place asked for. */
     UNKNOWN_FACTOR("unknown_factor"),
     /** A gas has no published GWP value in the chosen set and horizon; ecocalc does not guess one. */
-    GWP_UNAVAILABLE("gwp_unavailable");
+    GWP_UNAVAILABLE("gwp_unavailable"),
+    /** A report JSON cannot be read back (not {@code ecocalc.report/1}, or a field is missing or malformed). */
+    INVALID_REPORT("invalid_report"),
+    /** A what-if scenario is invalid (the message names the field by JSON Pointer). */
+    INVALID_SCENARIO("invalid_scenario"),
+    /** Money amounts in different currencies were combined; ecocalc never converts silently. */
+    CURRENCY_MISMATCH("currency_mismatch");
 
     private final String id;
 
