@@ -47,6 +47,8 @@ import tools.jackson.databind.JsonNode;
 public final class SensorReadingReader {
     private static final BigDecimal ABSOLUTE_ZERO_C = new BigDecimal("-273.15");
     private static final SensorReadingReader STANDARD = new SensorReadingReader();
+    private static final org.ecocalc.core.internal.SchemaCheck SCHEMA =
+            org.ecocalc.core.internal.SchemaCheck.load("sensor-reading.v1.json");
 
     private SensorReadingReader() {
     }
@@ -171,7 +173,7 @@ public final class SensorReadingReader {
                     + (m == null ? "" : nl > 0 ? m.substring(0, nl) : m)));
             return null;
         }
-        List<Problem> schema = SensorSchema.validate(node);
+        List<Problem> schema = SCHEMA.validate(node);
         if (!schema.isEmpty()) {
             problems.addAll(schema);
             return null;

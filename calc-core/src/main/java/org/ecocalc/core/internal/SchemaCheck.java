@@ -1,4 +1,4 @@
-package org.ecocalc.core.alert;
+package org.ecocalc.core.internal;
 
 import com.networknt.schema.Error;
 import com.networknt.schema.InputFormat;
@@ -18,16 +18,20 @@ import org.ecocalc.core.ErrorCode;
 import org.ecocalc.core.Problem;
 import tools.jackson.databind.JsonNode;
 
-/** The JSON Schema of sensor-reading v1, shipped in the jar; loads nothing over the network. */
-final class SensorSchema {
-    static final String RESOURCE = "/org/ecocalc/core/schemas/sensor-reading.v1.json";
+/**
+ * A JSON Schema 2020-12 shipped in the jar ({@code org/ecocalc/core/schemas/}), compiled once
+ * with networknt json-schema-validator, format assertions on; loads nothing over the network.
+ */
+public final class SchemaCheck {
+    private final Schema schema;
 
-    private static final Schema SCHEMA = load();
-
-    private SensorSchema() {
+    private SchemaCheck(Schema schema) {
+        this.schema = schema;
     }
 
-    private static Schema load() {
+    /** Loads {@code /org/ecocalc/core/schemas/<name>}. */
+    public static SchemaCheck load(String name) {
+        String resource = "/org/ecocalc/core/schemas/" + name;
         SchemaRegistryConfig config = SchemaRegistryConfig.builder()
                 .locale(Locale.ROOT)
                 .pathType(PathType.JSON_POINTER)
@@ -35,18 +39,23 @@ final class SensorSchema {
                 .build();
         SchemaRegistry registry = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12,
                 b -> b.schemaRegistryConfig(config));
-        try (InputStream in = SensorSchema.class.getResourceAsStream(RESOURCE)) {
+        try (InputStream in = SchemaCheck.class.getResourceAsStream(resource)) {
             if (in == null) {
-                throw new IllegalStateException("missing resource " + RESOURCE);
+                throw new IllegalStateException("missing resource " + resource);
             }
-            return registry.getSchema(new String(in.readAllBytes(), StandardCharsets.UTF_8), InputFormat.JSON);
+            return new SchemaCheck(registry.getSchema(new String(in.readAllBytes(), StandardCharsets.UTF_8),
+                    InputFormat.JSON));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    static List<Problem> validate(JsonNode node) {
-        List<Error> errors = SCHEMA.validate(node);
+    /**
+     * The violations, as error problems with JSON Pointers ({@code missing_field} for a missing
+     * member, {@code unknown_field} for an undefined one, else {@code schema_violation}); empty when valid.
+     */
+    public List<Problem> validate(JsonNode node) {
+        List<Error> errors = schema.validate(node);
         List<Problem> out = new ArrayList<>(errors.size());
         for (Error e : errors) {
             String pointer = e.getInstanceLocation().toString();
@@ -55,7 +64,7 @@ final class SensorSchema {
             }
             if (e.getProperty() != null && ("required".equals(e.getKeyword())
                     || "additionalProperties".equals(e.getKeyword()))) {
-                pointer = pointer + "/" + e.getProperty();
+                pointer = pointer + "/" + e.getProperty().replace("~", "~0").replace("/", "~1");
             }
             ErrorCode code = "required".equals(e.getKeyword()) ? ErrorCode.MISSING_FIELD
                     : "additionalProperties".equals(e.getKeyword()) ? ErrorCode.UNKNOWN_FIELD : ErrorCode.SCHEMA_VIOLATION;
