@@ -204,7 +204,7 @@ public final class AlertSettings {
         private final Map<AlertRule, BigDecimal> thresholds = new EnumMap<>(AlertRule.class);
         private int consecutiveBreaches = DEFAULT_CONSECUTIVE_BREACHES;
         private int clearAfter = DEFAULT_CLEAR_AFTER;
-        private BigDecimal hysteresisPct = DEFAULT_HYSTERESIS_PCT;
+        private BigDecimal hysteresisPct = Decimals.normalize(DEFAULT_HYSTERESIS_PCT);
         private int spikeWindow = DEFAULT_SPIKE_WINDOW;
         private int driftBaselineWindow = DEFAULT_DRIFT_BASELINE_WINDOW;
         private int driftRecentWindow = DEFAULT_DRIFT_RECENT_WINDOW;
@@ -212,7 +212,7 @@ public final class AlertSettings {
         private Builder() {
             for (AlertRule r : AlertRule.values()) {
                 if (r.defaultThreshold() != null) {
-                    thresholds.put(r, r.defaultThreshold());
+                    thresholds.put(r, Decimals.normalize(r.defaultThreshold()));
                 }
             }
         }
