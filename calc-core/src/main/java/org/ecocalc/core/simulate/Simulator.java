@@ -188,17 +188,20 @@ public final class Simulator {
             BigDecimal eIt = mul(b.energyItKwh(), a);
             BigDecimal eFac;
             BigDecimal pue;
-            BigDecimal sc2;
+            // Quantities that follow facility energy: × a (exact) without a PUE target; with one, × E_fac,y / E_fac,0
+            // as one division per quantity (exact whenever the quotient terminates).
+            java.util.function.UnaryOperator<BigDecimal> follow;
             if (sc.pueTarget() != null && y > 0) {
                 pue = toward(pue0, sc.pueTarget(), y);
                 eFac = mul(eIt, pue);
-                sc2 = Decimals.divide(eFac, b.energyFacilityKwh());
+                BigDecimal eFacY = eFac;
+                follow = x -> x == null ? null : Decimals.divide(x.multiply(eFacY), b.energyFacilityKwh());
             } else {
                 eFac = mul(b.energyFacilityKwh(), a);
                 pue = Decimals.divide(eFac, eIt);
-                sc2 = a;
+                follow = x -> mul(x, a);
             }
-            BigDecimal eGrid = mul(eGrid0, sc2);
+            BigDecimal eGrid = follow.apply(eGrid0);
             BigDecimal water;
             BigDecimal wue;
             if (sc.wueTarget() != null && y > 0) {
@@ -224,12 +227,12 @@ public final class Simulator {
                 notes.add("after the move, location-based Scope 2 is grid electricity times the new zone's intensity");
             } else {
                 intensity = mul(mul(b.gridIntensity(), tau), rho);
-                location = mul(mul(mul(b.scope2LocationKgco2e(), sc2), tau), rho);
+                location = mul(mul(follow.apply(b.scope2LocationKgco2e()), tau), rho);
             }
             boolean renewOn = sc.renewableShare() != null && y >= sc.renewableShare().fromYear();
             BigDecimal market;
             if (!renewOn && !moved) {
-                market = mul(mul(b.scope2MarketKgco2e(), sc2), tau);
+                market = mul(follow.apply(b.scope2MarketKgco2e()), tau);
             } else {
                 BigDecimal share = renewOn ? sc.renewableShare().pct().movePointLeft(2) : covered0;
                 BigDecimal rate;
