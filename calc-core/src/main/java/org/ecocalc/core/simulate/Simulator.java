@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.TreeSet;
+import java.util.function.UnaryOperator;
 import org.ecocalc.core.EcoCalcException;
 import org.ecocalc.core.ErrorCode;
 import org.ecocalc.core.ReportingPeriod;
@@ -190,7 +191,7 @@ public final class Simulator {
             BigDecimal pue;
             // Quantities that follow facility energy: × a (exact) without a PUE target; with one, × E_fac,y / E_fac,0
             // as one division per quantity (exact whenever the quotient terminates).
-            java.util.function.UnaryOperator<BigDecimal> follow;
+            UnaryOperator<BigDecimal> follow;
             if (sc.pueTarget() != null && y > 0) {
                 pue = toward(pue0, sc.pueTarget(), y);
                 eFac = mul(eIt, pue);
