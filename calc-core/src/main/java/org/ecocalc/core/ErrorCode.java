@@ -76,7 +76,11 @@ public enum ErrorCode {
     /** An audit pack that cannot be written or read (not a zip, a missing file, a repeated name). */
     AUDIT_PACK_INVALID("audit_pack_invalid"),
     /** A test vector that breaks the test-vector format. */
-    INVALID_TEST_VECTOR("invalid_test_vector");
+    INVALID_TEST_VECTOR("invalid_test_vector"),
+    /** A what-if scenario is invalid (the message names the field by JSON Pointer). */
+    INVALID_SCENARIO("invalid_scenario"),
+    /** Money amounts in different currencies were combined; ecocalc never converts silently. */
+    CURRENCY_MISMATCH("currency_mismatch");
 
     private final String id;
 

@@ -1,13 +1,14 @@
 package org.ecocalc.core;
 
 import java.util.Objects;
+import org.ecocalc.core.alert.AlertSettings;
 import org.ecocalc.core.factor.GwpHorizon;
 import org.ecocalc.core.factor.GwpSet;
-import org.ecocalc.core.quality.QualitySettings;
-import org.ecocalc.core.score.ScoreSettings;
 import org.ecocalc.core.internal.Json;
 import org.ecocalc.core.internal.SettingsJson;
 import org.ecocalc.core.json.CanonicalJson;
+import org.ecocalc.core.quality.QualitySettings;
+import org.ecocalc.core.score.ScoreSettings;
 
 /**
  * The method settings of a calculation: everything besides the telemetry and the factor packs
@@ -56,6 +57,7 @@ public final class MethodSettings {
     private final String organisationId;
     private final QualitySettings quality;
     private final ScoreSettings score;
+    private final AlertSettings alerts;
 
     private MethodSettings(Builder b) {
         this.period = b.period;
@@ -71,6 +73,7 @@ public final class MethodSettings {
         this.organisationId = b.organisationId;
         this.quality = b.quality;
         this.score = b.score;
+        this.alerts = b.alerts;
     }
 
     /** The default settings. */
@@ -88,7 +91,7 @@ public final class MethodSettings {
         return new Builder().period(period).wueBasis(wueBasis).workloadEnergyBasis(workloadEnergyBasis)
                 .lineageKeyLimit(lineageKeyLimit).gwp(gwpSet, gwpHorizon).scope2Method(scope2Method)
                 .carbonBasis(carbonBasis).perUnitIncludesEmbodied(perUnitIncludesEmbodied).boundary(boundary)
-                .organisationId(organisationId).quality(quality).score(score);
+                .organisationId(organisationId).quality(quality).score(score).alerts(alerts);
     }
 
     /** How results are grouped in time. */
@@ -156,6 +159,11 @@ public final class MethodSettings {
         return score;
     }
 
+    /** The alert thresholds and anti-flapping settings ({@code docs/alerts.md}). */
+    public AlertSettings alerts() {
+        return alerts;
+    }
+
     /** The settings as canonical JSON (RFC 8785): the form recorded in reports and hashed into manifests. */
     public String toCanonicalJson() {
         return CanonicalJson.canonicalString(Json.compact(SettingsJson.toNode(this)));
@@ -191,7 +199,7 @@ public final class MethodSettings {
                 && gwpSet == m.gwpSet && gwpHorizon == m.gwpHorizon && scope2Method == m.scope2Method
                 && carbonBasis == m.carbonBasis && perUnitIncludesEmbodied == m.perUnitIncludesEmbodied
                 && boundary == m.boundary && Objects.equals(organisationId, m.organisationId)
-                && quality.equals(m.quality) && score.equals(m.score);
+                && quality.equals(m.quality) && score.equals(m.score) && alerts.equals(m.alerts);
     }
 
     @Override
@@ -220,8 +228,15 @@ public final class MethodSettings {
         private String organisationId;
         private QualitySettings quality = QualitySettings.defaults();
         private ScoreSettings score = ScoreSettings.defaults();
+        private AlertSettings alerts = AlertSettings.defaults();
 
         private Builder() {
+        }
+
+        /** Sets the alert settings (default {@link AlertSettings#defaults()}). */
+        public Builder alerts(AlertSettings alerts) {
+            this.alerts = Objects.requireNonNull(alerts, "alerts");
+            return this;
         }
 
         /** Sets the data-quality settings (default {@link QualitySettings#defaults()}). */

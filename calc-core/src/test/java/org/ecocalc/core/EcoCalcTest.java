@@ -105,7 +105,8 @@ class EcoCalcTest {
     @Test
     void settingsHaveACanonicalForm() {
         MethodSettings s = MethodSettings.builder().period(PeriodUnit.DAY).build();
-        // The documented form (docs/report-format.md), written here by hand in any key order; RFC 8785
+        // The documented form (docs/report-format.md; the alert defaults of docs/alerts.md), written here
+        // by hand in any key order; RFC 8785
         // (the reference canonicaliser) sorts keys and removes whitespace.
         String expected = """
                 {"period": {"unit": "day", "offset": "Z"}, "wue_basis": "withdrawal",
@@ -119,10 +120,19 @@ class EcoCalcTest {
                                                     "drift": "0.1", "factors": "0.3"}},
                  "score": {"weights": {"carbon": "0.4", "water": "0.2", "efficiency": "0.2", "hardware": "0.2"},
                            "carbon_reference_kgco2e_per_gpu_hour": "1", "water_reference_l_per_gpu_hour": "5",
-                           "pue_worst": "2", "utilization_target_pct": "80"}}
+                           "pue_worst": "2", "utilization_target_pct": "80"},
+                 "alerts": {"consecutive_breaches": 3, "clear_after": 3, "hysteresis_pct": "5", "spike_window": 7,
+                            "drift_baseline_window": 24, "drift_recent_window": 6,
+                            "thresholds": {"carbon_intensity_max": "0.4", "carbon_intensity_spike": "1.25",
+                                           "wue_max": "1.8", "water_per_gpu_hour_max": "2",
+                                           "reclaimed_water_min": null, "pue_max": "1.5",
+                                           "cooling_energy_pct_max": "30", "chiller_cop_min": "3",
+                                           "sensor_drift": "3", "room_co2_max": "1000", "room_co2_critical": "5000",
+                                           "room_temperature_max": "27", "room_temperature_critical": "32",
+                                           "room_temperature_min": "18"}}}
                 """;
         assertThat(s.toCanonicalJson()).isEqualTo(CanonicalJson.canonicalString(expected));
-        assertThat(s.toCanonicalJson()).startsWith("{\"boundary\":\"operational_control\",\"carbon_basis\":\"location\",");
+        assertThat(s.toCanonicalJson()).startsWith("{\"alerts\":{\"clear_after\":3,");
         assertThat(s.digest()).isEqualTo(CanonicalJson.sha256(s.toCanonicalJson().getBytes(StandardCharsets.UTF_8)));
         assertThat(s.digest()).isNotEqualTo(MethodSettings.defaults().digest());
     }

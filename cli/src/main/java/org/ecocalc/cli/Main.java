@@ -17,10 +17,11 @@ import picocli.CommandLine.Command;
 @Command(name = "ecocalc", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Auditable sustainability numbers (PUE, WUE, water, energy per GPU-hour) from data-centre telemetry.",
         subcommands = {ReportCommand.class, VerifyCommand.class, ExplainCommand.class, AuditPackCommand.class,
-            VectorsCommand.class, KeygenCommand.class, CommandLine.HelpCommand.class},
+            VectorsCommand.class, KeygenCommand.class, AlertsCommand.class, SimulateCommand.class,
+            CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success", "1:bad input (the errors are listed), or a verification that found differences",
-            "2:usage"})
+            "2:usage", "3:alerts raised at or above the --fail-on severity (alerts)"})
 public final class Main implements Runnable {
     /** Success. */
     public static final int OK = 0;
@@ -28,6 +29,15 @@ public final class Main implements Runnable {
     public static final int BAD_INPUT = 1;
     /** Usage error. */
     public static final int USAGE = 2;
+    /** {@code alerts --fail-on}: an alert of that severity or above was raised. */
+    public static final int ALERTS = 3;
+
+    /**
+     * Moneta announces its default math context once through java.util.logging at INFO, which the
+     * JDK's default handler prints on standard error; the command keeps Moneta to warnings (a strong
+     * reference, so the level is not lost when the logger is collected).
+     */
+    private static final java.util.logging.Logger MONETA_LOG = java.util.logging.Logger.getLogger("org.javamoney.moneta");
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -40,6 +50,7 @@ public final class Main implements Runnable {
     /** Runs the command with the given output streams; returns the exit code. */
     public static int run(PrintWriter out, PrintWriter err, String... args) {
         Locale.setDefault(Locale.ROOT);
+        MONETA_LOG.setLevel(java.util.logging.Level.WARNING);
         CommandLine cl = new CommandLine(new Main());
         cl.setOut(out);
         cl.setErr(err);
@@ -60,7 +71,7 @@ public final class Main implements Runnable {
     @Override
     public void run() {
         throw new CommandLine.ParameterException(spec.commandLine(), "a command is required: report, verify, explain, "
-                + "audit-pack, vectors or keygen");
+                + "audit-pack, vectors, keygen, alerts or simulate");
     }
 
     static final class Version implements CommandLine.IVersionProvider {

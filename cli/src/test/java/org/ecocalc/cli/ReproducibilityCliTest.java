@@ -63,7 +63,9 @@ class ReproducibilityCliTest {
         Run v = run("verify", report, "--inputs", input, "--public-key", pub);
         assertThat(v.code()).as(v.out()).isZero();
         assertThat(v.out()).contains("ok    activity_dataset  sha256:").contains("ok    signature  Ed25519 by sha256:")
-                .containsPattern("reproduced: run sha256:[0-9a-f]{64} \\(9 checks\\)");
+                .contains("ok    factor_packs us-epa-egrid2023@1.0.0  sha256:").contains("ok    asset_registry  (none)")
+                // 10 checks plus one per shipped factor pack (7).
+                .containsPattern("reproduced: run sha256:[0-9a-f]{64} \\(17 checks\\)");
     }
 
     @Test

@@ -1,35 +1,35 @@
 package org.ecocalc.core.internal;
 
+import java.math.BigDecimal;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
+import org.ecocalc.core.Boundary;
+import org.ecocalc.core.CarbonBasis;
 import org.ecocalc.core.EcoCalcException;
 import org.ecocalc.core.EnergyBasis;
 import org.ecocalc.core.InvalidSettingsException;
 import org.ecocalc.core.MethodSettings;
 import org.ecocalc.core.PeriodUnit;
 import org.ecocalc.core.ReportingPeriod;
-import org.ecocalc.core.WueBasis;
-import java.math.BigDecimal;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
-import org.ecocalc.core.Boundary;
-import org.ecocalc.core.CarbonBasis;
 import org.ecocalc.core.Scope2Method;
+import org.ecocalc.core.WueBasis;
+import org.ecocalc.core.alert.AlertSettingsException;
 import org.ecocalc.core.factor.GwpHorizon;
 import org.ecocalc.core.factor.GwpSet;
 import org.ecocalc.core.quality.OutlierMethod;
-import org.ecocalc.core.quantity.Decimals;
-import org.ecocalc.core.telemetry.TelemetryField;
 import org.ecocalc.core.quality.QualitySettings;
+import org.ecocalc.core.quantity.Decimals;
 import org.ecocalc.core.score.ScoreSettings;
+import org.ecocalc.core.telemetry.TelemetryField;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -41,7 +41,7 @@ import tools.jackson.databind.node.ObjectNode;
 public final class SettingsJson {
     private static final Set<String> MEMBERS = Set.of("period", "wue_basis", "workload_energy_basis",
             "lineage_key_limit", "gwp", "scope2_method", "carbon_basis", "per_unit_includes_embodied", "boundary",
-            "organisation_id", "quality", "score");
+            "organisation_id", "quality", "score", "alerts");
     private static final Set<String> GWP_MEMBERS = Set.of("set", "horizon_years");
     private static final Set<String> QUALITY_MEMBERS = Set.of("cadences_s", "latency_target_s", "outlier_method",
             "outlier_threshold", "drift_window", "drift_sigmas", "series", "confidence_weights");
@@ -102,6 +102,7 @@ public final class SettingsJson {
         score.put("water_reference_l_per_gpu_hour", Json.decimal(sc.waterReference()));
         score.put("pue_worst", Json.decimal(sc.pueWorst()));
         score.put("utilization_target_pct", Json.decimal(sc.utilizationTarget()));
+        n.set("alerts", AlertSettingsJson.toNode(s.alerts()));
         return n;
     }
 
@@ -175,6 +176,13 @@ public final class SettingsJson {
             }
             if (n.has("score")) {
                 b.score(score(n.get("score")));
+            }
+            if (n.has("alerts")) {
+                try {
+                    b.alerts(AlertSettingsJson.fromNode(n.get("alerts"), "/alerts"));
+                } catch (AlertSettingsException e) {
+                    throw new InvalidSettingsException(e.setting(), e.reason());
+                }
             }
         } catch (InvalidSettingsException e) {
             throw e;
@@ -291,6 +299,9 @@ public final class SettingsJson {
     }
 
     private static void unknown(JsonNode n, Set<String> known, String at) {
+        if (!n.isObject()) {
+            throw new InvalidSettingsException(at, "must be a JSON object");
+        }
         Iterator<Map.Entry<String, JsonNode>> it = n.properties().iterator();
         while (it.hasNext()) {
             String name = it.next().getKey();
@@ -302,6 +313,9 @@ public final class SettingsJson {
     }
 
     private static String text(JsonNode n, String pointer) {
+        if (n == null) {
+            throw new InvalidSettingsException(pointer, "is required");
+        }
         if (!n.isString()) {
             throw new InvalidSettingsException(pointer, "must be a string");
         }

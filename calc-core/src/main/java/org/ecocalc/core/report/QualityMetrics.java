@@ -8,6 +8,7 @@ import java.util.Map;
 import org.ecocalc.core.quality.OutlierMethod;
 import org.ecocalc.core.quality.QualitySettings;
 import org.ecocalc.core.quantity.Decimals;
+import org.ecocalc.core.stats.DriftTest;
 
 /**
  * The data-quality metrics of a group and the confidence of its results ({@code docs/methodology.md},
@@ -189,30 +190,28 @@ final class QualityMetrics {
     }
 
     /**
-     * Drift: |mean(recent) − mean(baseline)| > k · s(baseline), s the sample standard deviation,
-     * compared exactly as (R1 − B1)²·(w − 1) > k²·w·(w·B2 − B1²) for windows of w samples.
+     * Drift: Δ = |mean(recent) − mean(baseline)| / s(baseline) > k, s the sample standard deviation,
+     * decided exactly by {@link DriftTest} (the same statistic as the sensor-drift alert). A flat
+     * baseline (s = 0) is drift here as soon as the recent mean differs, compared exactly as
+     * Σrecent·B ≠ Σbaseline·R: for data quality a stuck series that moves is a finding.
      */
     boolean drift(List<BigDecimal> baseline, List<BigDecimal> recent) {
-        int w = baseline.size();
-        BigDecimal b1 = BigDecimal.ZERO;
-        BigDecimal b2 = BigDecimal.ZERO;
-        BigDecimal r1 = BigDecimal.ZERO;
+        List<BigDecimal> both = new ArrayList<>(baseline);
+        both.addAll(recent);
+        DriftTest.Result r = DriftTest.of(baseline.size(), recent.size(), settings.driftSigmas()).test(both);
+        if (r.isEvaluable()) {
+            return r.drift();
+        }
+        BigDecimal sb = BigDecimal.ZERO;
         for (BigDecimal x : baseline) {
-            b1 = b1.add(x);
-            b2 = b2.add(x.multiply(x));
+            sb = sb.add(x);
         }
+        BigDecimal sr = BigDecimal.ZERO;
         for (BigDecimal x : recent) {
-            r1 = r1.add(x);
+            sr = sr.add(x);
         }
-        BigDecimal bw = BigDecimal.valueOf(w);
-        BigDecimal diff = r1.subtract(b1);
-        BigDecimal spread = bw.multiply(b2).subtract(b1.multiply(b1));
-        if (spread.signum() == 0) {
-            return diff.signum() != 0;
-        }
-        BigDecimal k = settings.driftSigmas();
-        return diff.multiply(diff).multiply(BigDecimal.valueOf(w - 1L))
-                .compareTo(k.multiply(k).multiply(bw).multiply(spread)) > 0;
+        return sr.multiply(BigDecimal.valueOf(baseline.size())).compareTo(sb.multiply(BigDecimal.valueOf(recent.size())))
+                != 0;
     }
 
     /** Nearest-rank percentile of a count map: the smallest value with at least p % of samples at or below it. */
