@@ -5,8 +5,10 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
@@ -50,7 +52,14 @@ public final class FactorSelector {
 
     private static final RegionLevel[] LEVELS = RegionLevel.values();
 
-    private final List<Factor> factors;
+    /**
+     * The factors by activity type, gas, region level and region code (the code left empty for the
+     * global and fallback levels, which match any place), each list in library order: a selection
+     * reads one list per level instead of scanning the library, so its cost does not grow with the
+     * number of factors (docs/performance.md). The lists are exactly the factors the linear rule
+     * "level, code, activity type and gas match" would find, in the same order.
+     */
+    private final Map<String, List<Factor>> index;
     private final List<FactorOverride> overrides;
     private final Set<String> packsInUse;
 
@@ -61,7 +70,15 @@ public final class FactorSelector {
                 fs.addAll(p.factors());
             }
         }
-        this.factors = List.copyOf(fs);
+        Map<String, List<Factor>> idx = new HashMap<>();
+        for (Factor f : fs) {
+            RegionLevel level = f.region().level();
+            boolean any = level == RegionLevel.GLOBAL || level == RegionLevel.FALLBACK;
+            idx.computeIfAbsent(key(f.activityType(), f.gas(), level, any ? "" : f.region().code()),
+                    k -> new ArrayList<>()).add(f);
+        }
+        idx.replaceAll((k, v) -> List.copyOf(v));
+        this.index = idx;
         this.overrides = List.copyOf(overrides);
         this.packsInUse = packsInUse;
     }
@@ -100,13 +117,11 @@ public final class FactorSelector {
                 continue;
             }
             List<Factor> candidates = new ArrayList<>();
-            for (Factor f : factors) {
-                if (f.region().level() == level && (any || f.region().code().equals(code)) && matches(f, q)) {
-                    if (f.hasValue()) {
-                        candidates.add(f);
-                    } else {
-                        skippedNoValue++;
-                    }
+            for (Factor f : index.getOrDefault(key(q.activityType(), q.gas(), level, any ? "" : code), List.of())) {
+                if (f.hasValue()) {
+                    candidates.add(f);
+                } else {
+                    skippedNoValue++;
                 }
             }
             if (candidates.isEmpty()) {
@@ -196,6 +211,11 @@ public final class FactorSelector {
 
     private static boolean matches(Factor f, FactorQuery q) {
         return f.activityType().equals(q.activityType()) && Objects.equals(f.gas(), q.gas());
+    }
+
+    /** The index key: activity type, gas, level and region code (a factor matches a query when all four are equal). */
+    private static String key(String activityType, Gas gas, RegionLevel level, String code) {
+        return activityType + '\u0000' + (gas == null ? "" : gas.id()) + '\u0000' + level.id() + '\u0000' + code;
     }
 
     private static Chosen choose(List<Factor> candidates, FactorQuery q, List<String> trace) {

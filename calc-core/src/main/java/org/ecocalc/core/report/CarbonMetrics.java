@@ -276,7 +276,7 @@ final class CarbonMetrics {
 
     private static List<String> notes(CarbonSums c, String... categories) {
         List<String> out = new ArrayList<>();
-        for (Map.Entry<String, Long> e : c.notes.entrySet()) {
+        for (Map.Entry<String, Long> e : c.notes.sorted().entrySet()) {
             for (String cat : categories) {
                 if (e.getKey().startsWith(cat + ": ")) {
                     out.add(e.getKey().substring(cat.length() + 2) + " (" + e.getValue() + " records)");
@@ -287,7 +287,7 @@ final class CarbonMetrics {
     }
 
     private static String firstMissing(CarbonSums c, String prefix) {
-        for (Map.Entry<String, Long> e : c.missing.entrySet()) {
+        for (Map.Entry<String, Long> e : c.missing.sorted().entrySet()) {
             if (e.getKey().startsWith(prefix)) {
                 String text = e.getKey().substring(e.getKey().indexOf(": ") + 2);
                 return text + " (" + e.getValue() + " records)";

@@ -52,9 +52,9 @@ final class CarbonSums implements Serializable {
     /** Factor uses by {@link FactorUse#key()}. */
     final TreeMap<String, FactorUse> factors = new TreeMap<>();
     /** Notes ("flags") with the number of records each applies to, by category prefix ("scope2_location: ..."). */
-    final TreeMap<String, Long> notes = new TreeMap<>();
+    final Tally notes = new Tally();
     /** Why a category could not be priced, with record counts, by category prefix. */
-    final TreeMap<String, Long> missing = new TreeMap<>();
+    final Tally missing = new Tally();
     /** The countries and regions the group's records name (the facility's markets). */
     final TreeSet<String> markets = new TreeSet<>();
 
@@ -129,17 +129,15 @@ final class CarbonSums implements Serializable {
     }
 
     void note(String category, String text, long count) {
-        notes.merge(category + ": " + text, count, Long::sum);
+        notes.add(category, text, count);
     }
 
     void missing(String category, String text, long count) {
-        missing.merge(category + ": " + text, count, Long::sum);
+        missing.add(category, text, count);
     }
 
     boolean isMissing(String category) {
-        String prefix = category + ": ";
-        String k = missing.ceilingKey(prefix);
-        return k != null && k.startsWith(prefix);
+        return missing.has(category);
     }
 
     void merge(CarbonSums o) {
@@ -155,8 +153,8 @@ final class CarbonSums implements Serializable {
         for (FactorUse u : o.factors.values()) {
             factor(u, u.records());
         }
-        o.notes.forEach((k, v) -> notes.merge(k, v, Long::sum));
-        o.missing.forEach((k, v) -> missing.merge(k, v, Long::sum));
+        notes.addAll(o.notes);
+        missing.addAll(o.missing);
         markets.addAll(o.markets);
     }
 

@@ -120,7 +120,7 @@ public final class ReportAccumulator implements Serializable {
         BigDecimal[] values = new BigDecimal[GroupSums.FIELDS];
         long mask = 0;
         long lists = 0;
-        for (TelemetryField f : TelemetryField.values()) {
+        for (TelemetryField f : ALL_FIELDS) {
             if (f.isList()) {
                 if (f.isPresentIn(r)) {
                     lists |= 1L << f.ordinal();
@@ -136,11 +136,12 @@ public final class ReportAccumulator implements Serializable {
         mask |= lists;
         int k = slices.size();
         List<CarbonSums> targets = new ArrayList<>(k);
+        List<GroupSums> touched = new ArrayList<>(k);
         BigDecimal total = ReportingPeriod.seconds(start, end);
         boolean whole = covers(slices, start, end);
         BigDecimal[][] parts = new BigDecimal[GroupSums.FIELDS][];
         for (int f = 0; f < GroupSums.FIELDS; f++) {
-            if (values[f] != null && !TelemetryField.values()[f].isPercent()) {
+            if (values[f] != null && !PERCENT[f]) {
                 parts[f] = split(values[f], slices, total, whole);
             }
         }
@@ -158,7 +159,7 @@ public final class ReportAccumulator implements Serializable {
                 if (values[f] == null) {
                     continue;
                 }
-                if (TelemetryField.values()[f].isPercent()) {
+                if (PERCENT[f]) {
                     BigDecimal gpu = part[GPU];
                     if (gpu != null) {
                         g.addWeighted(f, values[f].multiply(gpu), gpu);
@@ -176,8 +177,9 @@ public final class ReportAccumulator implements Serializable {
             g.span(s.start(), s.end());
             g.key(r.key(), mask, settings.lineageKeyLimit());
             targets.add(g.carbon);
+            touched.add(g);
         }
-        addQuality(r, slices, total, whole, start, end);
+        addQuality(r, slices, touched, total, whole, start, end);
         long[] before = new long[CarbonSums.CHANNELS];
         for (CarbonSums t : targets) {
             for (int c = 0; c < CarbonSums.CHANNELS; c++) {
@@ -202,7 +204,7 @@ public final class ReportAccumulator implements Serializable {
             long[] extra = splitExtras.computeIfAbsent(r.facilityId(), f -> new long[GroupSums.FIELDS + 1]);
             for (int f = 0; f < GroupSums.FIELDS; f++) {
                 boolean counted = values[f] != null
-                        && (!TelemetryField.values()[f].isPercent() || values[GPU] != null)
+                        && (!PERCENT[f] || values[GPU] != null)
                         || (lists & (1L << f)) != 0;
                 if (counted) {
                     extra[f] += k - 1;
@@ -214,14 +216,13 @@ public final class ReportAccumulator implements Serializable {
     }
 
     /** Adds a record's data-quality counts: its share per source, and in its first group its length, latency and samples. */
-    private void addQuality(TelemetryRecord r, List<ReportingPeriod.Slice> slices, BigDecimal total, boolean whole,
-            Instant start, Instant end) {
+    private void addQuality(TelemetryRecord r, List<ReportingPeriod.Slice> slices, List<GroupSums> touched,
+            BigDecimal total, boolean whole, Instant start, Instant end) {
         BigDecimal[] shares = split(BigDecimal.ONE, slices, total, whole);
         String source = r.key().sourceId();
         QualitySums first = null;
         for (int i = 0; i < slices.size(); i++) {
-            ReportingPeriod.Slice s = slices.get(i);
-            QualitySums q = groups.get(new GroupKey(r.facilityId(), s.period().start(), s.period().end())).quality;
+            QualitySums q = touched.get(i).quality;
             q.source(source).received = q.source(source).received.add(shares[i]);
             if (i == 0) {
                 first = q;
@@ -236,11 +237,11 @@ public final class ReportAccumulator implements Serializable {
                 first.latency.merge(seconds, 1L, Long::sum);
             }
         }
-        BigDecimal hours = total.divide(SECONDS_PER_HOUR, Decimals.MATH_CONTEXT);
+        long perHourMultiplier = perHourMultiplier(total);
         for (TelemetryField f : settings.quality().series()) {
             BigDecimal v = f.valueIn(r);
             if (v != null) {
-                BigDecimal perHour = f.isPercent() ? v : Decimals.divide(v, hours);
+                BigDecimal perHour = f.isPercent() ? v : perHour(v, total, perHourMultiplier);
                 first.series.computeIfAbsent(r.facilityId() + "|" + source + "|" + f.pointer(), k -> new ArrayList<>())
                         .add(new QualitySums.Sample(start, perHour));
             }
@@ -248,6 +249,42 @@ public final class ReportAccumulator implements Serializable {
     }
 
     private static final BigDecimal SECONDS_PER_HOUR = BigDecimal.valueOf(3600);
+    /** The fields, once ({@code values()} copies the array on every call). */
+    private static final TelemetryField[] ALL_FIELDS = TelemetryField.values();
+    /** Whether each field (by ordinal) is a percentage, weighted by GPU-hours. */
+    private static final boolean[] PERCENT = new boolean[ALL_FIELDS.length];
+
+    static {
+        for (TelemetryField f : ALL_FIELDS) {
+            PERCENT[f.ordinal()] = f.isPercent();
+        }
+    }
+
+    /** 3600 / T when the interval T is a whole number of seconds that divides an hour (60 s, 900 s, 1 h), else 0. */
+    static long perHourMultiplier(BigDecimal seconds) {
+        BigDecimal t = seconds.stripTrailingZeros();
+        if (t.scale() > 0 || t.signum() <= 0 || t.compareTo(SECONDS_PER_HOUR) > 0) {
+            return 0;
+        }
+        int s = t.intValueExact();
+        return 3600 % s == 0 ? 3600 / s : 0;
+    }
+
+    /**
+     * A value per hour of its interval: v × 3600 / T, rounded once with {@link Decimals#MATH_CONTEXT}
+     * (docs/methodology.md, "Data quality"). When T divides an hour the quotient is the exact product
+     * v × (3600 / T), rounded the same way, without a division (the common case: hourly and
+     * sub-hourly samples).
+     */
+    static BigDecimal perHour(BigDecimal v, BigDecimal seconds, long multiplier) {
+        if (multiplier == 1) {
+            return Decimals.normalize(v.round(Decimals.MATH_CONTEXT));
+        }
+        if (multiplier > 1) {
+            return Decimals.normalize(v.multiply(BigDecimal.valueOf(multiplier)).round(Decimals.MATH_CONTEXT));
+        }
+        return Decimals.divide(v.multiply(SECONDS_PER_HOUR), seconds);
+    }
 
     /** Whether the slices cover {@code [start, end)} without a gap. */
     private static boolean covers(List<ReportingPeriod.Slice> slices, Instant start, Instant end) {

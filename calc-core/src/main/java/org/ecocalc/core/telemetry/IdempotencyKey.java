@@ -2,7 +2,6 @@ package org.ecocalc.core.telemetry;
 
 import java.util.Comparator;
 import java.util.Objects;
-import java.util.regex.Pattern;
 import org.ecocalc.core.ErrorCode;
 import org.ecocalc.core.Problem;
 
@@ -25,7 +24,6 @@ public record IdempotencyKey(String sourceId, String externalEventId) implements
     /** The longest accepted {@code external_event_id}. */
     public static final int MAX_EVENT_ID_LENGTH = 256;
 
-    private static final Pattern SOURCE_ID = Pattern.compile(SOURCE_ID_PATTERN);
     private static final Comparator<IdempotencyKey> ORDER = Comparator.comparing(IdempotencyKey::sourceId)
             .thenComparing(IdempotencyKey::externalEventId);
 
@@ -63,7 +61,7 @@ public record IdempotencyKey(String sourceId, String externalEventId) implements
         if (sourceId == null || sourceId.isEmpty()) {
             return Problem.error(ErrorCode.MISSING_IDENTITY, "/source_id", "source_id is required");
         }
-        if (!SOURCE_ID.matcher(sourceId).matches()) {
+        if (!Identifiers.isId(sourceId)) {
             return Problem.error(ErrorCode.WRONG_TYPE, "/source_id",
                     "source_id must be 1 to 128 letters, digits or . _ : @ - (starting with a letter or digit)");
         }

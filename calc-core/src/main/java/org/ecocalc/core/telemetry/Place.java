@@ -1,6 +1,5 @@
 package org.ecocalc.core.telemetry;
 
-import java.util.regex.Pattern;
 import org.ecocalc.core.ErrorCode;
 import org.ecocalc.core.Problem;
 
@@ -21,8 +20,6 @@ public record Place(String facilityId, String country, String region, String gri
     /** The longest region or grid zone. */
     public static final int MAX_NAME_LENGTH = 64;
 
-    private static final Pattern FACILITY = Pattern.compile(FACILITY_ID_PATTERN);
-    private static final Pattern COUNTRY = Pattern.compile(COUNTRY_PATTERN);
 
     public Place {
         Problem p = facilityProblem(facilityId);
@@ -64,7 +61,7 @@ public record Place(String facilityId, String country, String region, String gri
         if (facilityId == null || facilityId.isEmpty()) {
             return Problem.error(ErrorCode.MISSING_FIELD, "/facility_id", "facility_id is required");
         }
-        if (!FACILITY.matcher(facilityId).matches()) {
+        if (!Identifiers.isId(facilityId)) {
             return Problem.error(ErrorCode.WRONG_TYPE, "/facility_id",
                     "facility_id must be 1 to 128 letters, digits or . _ : @ - (starting with a letter or digit)");
         }
@@ -72,7 +69,7 @@ public record Place(String facilityId, String country, String region, String gri
     }
 
     static Problem countryProblem(String country) {
-        if (country != null && !COUNTRY.matcher(country).matches()) {
+        if (country != null && !Identifiers.isCountry(country)) {
             return Problem.error(ErrorCode.WRONG_TYPE, "/country",
                     "country must be an ISO 3166-1 alpha-2 code in capitals, such as \"DE\"");
         }

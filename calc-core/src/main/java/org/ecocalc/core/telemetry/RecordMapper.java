@@ -553,6 +553,10 @@ final class RecordMapper {
             return null;
         }
         String text = node.stringValue();
+        Instant fast = Timestamps.parse(text);
+        if (fast != null) {
+            return fast;
+        }
         if (!TIMESTAMP.matcher(text).matches()) {
             if (LOCAL_TIMESTAMP.matcher(text).matches()) {
                 error(ErrorCode.TIMESTAMP_WITHOUT_OFFSET, pointer, "\"" + text

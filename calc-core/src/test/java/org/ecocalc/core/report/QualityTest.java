@@ -1,6 +1,9 @@
 package org.ecocalc.core.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.integers;
+import static org.quicktheories.generators.SourceDSL.longs;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -14,6 +17,7 @@ import org.ecocalc.core.PeriodUnit;
 import org.ecocalc.core.carbon.CarbonContext;
 import org.ecocalc.core.quality.OutlierMethod;
 import org.ecocalc.core.quality.QualitySettings;
+import org.ecocalc.core.quantity.Decimals;
 import org.ecocalc.core.quantity.Quantity;
 import org.ecocalc.core.quantity.Unit;
 import org.ecocalc.core.telemetry.EnergyBlock;
@@ -172,5 +176,36 @@ class QualityTest {
     void percentileOfAnEmptyDistributionIsNull() {
         Map<Long, Long> none = new TreeMap<>();
         assertThat(QualityMetrics.percentile(none, 50)).isNull();
+    }
+
+    /**
+     * A value per hour is v × 3600 / T rounded once (decimal128): 5 kWh in 900 s = 20 kWh/h,
+     * 1 kWh in 60 s = 60 kWh/h, 7 kWh in 7,200 s = 3.5 kWh/h, 1 kWh in 7 s = 514.2857142857142857142857142857143
+     * (3600/7 to 34 digits, half-even). The division-free path for T dividing an hour gives, for any
+     * value and any such T, exactly the one-division definition.
+     */
+    @Test
+    void aValuePerHourIsRoundedOnceAndTheFastPathEqualsTheDivision() {
+        assertThat(perHour("5", "900")).isEqualTo("20");
+        assertThat(perHour("1", "60")).isEqualTo("60");
+        assertThat(perHour("7", "7200")).isEqualTo("3.5");
+        assertThat(perHour("1", "7")).isEqualTo("514.2857142857142857142857142857143");
+        long[] divisors = {1, 2, 3, 4, 5, 6, 8, 9, 10, 12, 15, 16, 18, 20, 24, 25, 30, 36, 40, 45, 48, 50, 60, 72, 75, 80,
+            90, 100, 120, 144, 150, 180, 200, 225, 240, 300, 360, 400, 450, 600, 720, 900, 1200, 1800, 3600};
+        qt().withFixedSeed(20261123L).withExamples(2000)
+                .forAll(longs().between(1, Long.MAX_VALUE),
+                        integers().between(0, 30),
+                        integers().between(0, divisors.length - 1))
+                .checkAssert((unscaled, scale, d) -> {
+                    BigDecimal v = BigDecimal.valueOf(unscaled, scale);
+                    BigDecimal t = BigDecimal.valueOf(divisors[d]);
+                    assertThat(ReportAccumulator.perHour(v, t, ReportAccumulator.perHourMultiplier(t)))
+                            .isEqualTo(Decimals.divide(v.multiply(BigDecimal.valueOf(3600)), t));
+                });
+    }
+
+    private static String perHour(String v, String seconds) {
+        BigDecimal t = new BigDecimal(seconds);
+        return ReportAccumulator.perHour(new BigDecimal(v), t, ReportAccumulator.perHourMultiplier(t)).toPlainString();
     }
 }
