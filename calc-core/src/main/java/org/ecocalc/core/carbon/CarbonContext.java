@@ -29,6 +29,8 @@ import tools.jackson.databind.node.ArrayNode;
 public final class CarbonContext {
     /** The pack the GWP table is read from unless another is named: {@value}. */
     public static final String DEFAULT_GWP_PACK = "ipcc-gwp";
+    /** How many selections the memo keeps: {@value}. */
+    public static final int MEMO_LIMIT = 65_536;
 
     private static final CarbonContext NONE = new CarbonContext(FactorLibrary.empty(), List.of(), AssetRegistry.empty(),
             DEFAULT_GWP_PACK);
@@ -39,7 +41,7 @@ public final class CarbonContext {
     private final GwpTable gwp;
     private final AssetRegistry assets;
     private final String gwpPack;
-    private final ConcurrentHashMap<String, Object> memo = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<FactorQuery, Object> memo = new ConcurrentHashMap<>();
 
     private CarbonContext(FactorLibrary library, List<FactorOverride> overrides, AssetRegistry assets, String gwpPack) {
         this.library = Objects.requireNonNull(library, "library");
@@ -102,10 +104,14 @@ public final class CarbonContext {
 
     /**
      * The selection for a query, or null when no factor matches (the reason is then
-     * {@link #whyNot(FactorQuery)}). Memoised.
+     * {@link #whyNot(FactorQuery)}). Memoised (at most {@value #MEMO_LIMIT} queries are kept; past
+     * that the memo starts again, so a long-lived context over years of data stays small).
      */
     public FactorSelection select(FactorQuery q) {
-        Object r = memo.computeIfAbsent(q.toString(), k -> {
+        if (memo.size() >= MEMO_LIMIT) {
+            memo.clear();
+        }
+        Object r = memo.computeIfAbsent(q, k -> {
             try {
                 return selector.select(q);
             } catch (UnknownFactorException e) {
@@ -117,10 +123,14 @@ public final class CarbonContext {
 
     /** Why {@link #select(FactorQuery)} found nothing, or null when it found a factor. */
     public String whyNot(FactorQuery q) {
-        Object r = memo.get(q.toString());
+        Object r = memo.get(q);
         if (r == null) {
-            select(q);
-            r = memo.get(q.toString());
+            try {
+                selector.select(q);
+                return null;
+            } catch (UnknownFactorException e) {
+                return e.getMessage();
+            }
         }
         return r instanceof String s ? s : null;
     }

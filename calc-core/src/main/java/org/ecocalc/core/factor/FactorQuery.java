@@ -102,6 +102,22 @@ public final class FactorQuery {
         }
     }
 
+    /** Queries are equal when every field is; {@link FactorSelector} gives equal queries the same selection. */
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof FactorQuery q && activityType.equals(q.activityType) && Objects.equals(gas, q.gas)
+                && Objects.equals(start, q.start) && Objects.equals(end, q.end)
+                && Objects.equals(organisationId, q.organisationId) && Objects.equals(facilityId, q.facilityId)
+                && Objects.equals(activityId, q.activityId) && Objects.equals(gridZone, q.gridZone)
+                && Objects.equals(country, q.country) && Objects.equals(region, q.region);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(activityType, gas, start, end, organisationId, facilityId, activityId, gridZone, country,
+                region);
+    }
+
     @Override
     public String toString() {
         return "FactorQuery[" + activityType + ", " + (gas == null ? "-" : gas.id()) + ", [" + start + ", " + end

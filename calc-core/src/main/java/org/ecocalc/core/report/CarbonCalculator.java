@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
@@ -58,12 +59,25 @@ final class CarbonCalculator {
     static final String S2_LOCATION = "scope2_location";
     static final String S2_MARKET = "scope2_market";
 
+    /** How many grid rates {@link #gridRate} keeps; past it the memo starts again (records come roughly in time order). */
+    static final int RATE_MEMO_SIZE = 4096;
+
     private final MethodSettings settings;
     private final CarbonContext ctx;
+    /**
+     * Grid rates already resolved, by activity, place and the UTC days a record touches: a rate is a
+     * pure function of those, the settings and the context, so the memo never changes a result.
+     */
+    private final HashMap<RateKey, Priced> rates = new HashMap<>();
 
     CarbonCalculator(MethodSettings settings, CarbonContext ctx) {
         this.settings = settings;
         this.ctx = ctx;
+    }
+
+    /** What a grid rate depends on besides the settings and the context. */
+    private record RateKey(String activity, String facilityId, String gridZone, String country, String region,
+            long fromDay, long toDay) {
     }
 
     /** A resolved rate: kg CO2e per canonical unit of activity, the factors behind it, and flags. */
@@ -142,20 +156,25 @@ final class CarbonCalculator {
         Priced annual = gridRate(r, GRID);
         Priced residual = settings.scope2Method().market() ? gridRate(r, RESIDUAL) : null;
         // Cut the record at its slices' bounds and its intensity intervals.
-        TreeSet<Instant> cuts = new TreeSet<>();
-        for (ReportingPeriod.Slice s : slices) {
-            cuts.add(s.start());
-            cuts.add(s.end());
-        }
-        for (IntensityPoint p : r.gridIntensity()) {
-            if (p.start().isAfter(r.interval().start()) && p.start().isBefore(r.interval().end())) {
-                cuts.add(p.start());
+        List<Instant> bounds;
+        if (slices.size() == 1 && r.gridIntensity().isEmpty()) {
+            bounds = List.of(slices.get(0).start(), slices.get(0).end()); // the common case, without a set
+        } else {
+            TreeSet<Instant> cuts = new TreeSet<>();
+            for (ReportingPeriod.Slice s : slices) {
+                cuts.add(s.start());
+                cuts.add(s.end());
             }
-            if (p.end().isAfter(r.interval().start()) && p.end().isBefore(r.interval().end())) {
-                cuts.add(p.end());
+            for (IntensityPoint p : r.gridIntensity()) {
+                if (p.start().isAfter(r.interval().start()) && p.start().isBefore(r.interval().end())) {
+                    cuts.add(p.start());
+                }
+                if (p.end().isAfter(r.interval().start()) && p.end().isBefore(r.interval().end())) {
+                    cuts.add(p.end());
+                }
             }
+            bounds = new ArrayList<>(cuts);
         }
-        List<Instant> bounds = new ArrayList<>(cuts);
         List<int[]> segs = new ArrayList<>();
         List<BigDecimal> secs = new ArrayList<>();
         int slice = 0;
@@ -289,8 +308,29 @@ final class CarbonCalculator {
     /** The kg CO2e per kWh of the grid (or residual mix) for a record, per the rule above. */
     Priced gridRate(TelemetryRecord r, String activity) {
         if (!ctx.hasFactors()) {
-            return Priced.missing("no factor packs loaded");
+            return NO_PACKS;
         }
+        long fromDay = Math.floorDiv(r.interval().start().getEpochSecond(), 86_400L);
+        long endSecond = r.interval().end().getEpochSecond();
+        // The first UTC day boundary at or after the end, as in query(): the days the record touches.
+        long toDay = Math.floorDiv(endSecond, 86_400L)
+                + (Math.floorMod(endSecond, 86_400L) != 0 || r.interval().end().getNano() > 0 ? 1 : 0);
+        RateKey key = new RateKey(activity, r.facilityId(), r.place().gridZone(), r.place().country(),
+                r.place().region(), fromDay, toDay);
+        Priced p = rates.get(key);
+        if (p == null) {
+            if (rates.size() >= RATE_MEMO_SIZE) {
+                rates.clear();
+            }
+            p = resolveGridRate(r, activity);
+            rates.put(key, p);
+        }
+        return p;
+    }
+
+    private static final Priced NO_PACKS = Priced.missing("no factor packs loaded");
+
+    private Priced resolveGridRate(TelemetryRecord r, String activity) {
         FactorSelection co2 = select(r, activity, Gas.CO2);
         FactorSelection co2e = select(r, activity, Gas.CO2E);
         if (co2 == null && co2e == null) {

@@ -261,10 +261,10 @@ final class CarbonMetrics {
     /** The factor uses of Scope 2 ({@code scope2}) or of Scope 1; the GWP table goes with whichever used it. */
     private static List<FactorUse> uses(CarbonSums c, boolean scope2) {
         boolean scope1Priced = c.records[Channel.FUEL_KG.ordinal()] > 0 || c.records[Channel.REFRIGERANT_KG.ordinal()] > 0;
-        boolean gridPerGas = c.factors.values().stream()
+        boolean gridPerGas = c.factorUses().stream()
                 .anyMatch(u -> u.role().startsWith(CarbonCalculator.GRID) && u.role().endsWith("/ch4"));
         List<FactorUse> out = new ArrayList<>();
-        for (FactorUse u : c.factors.values()) {
+        for (FactorUse u : c.factorUses()) {
             boolean grid = u.role().startsWith(CarbonCalculator.GRID);
             boolean gwp = u.role().startsWith("gwp/");
             if (scope2 ? grid || gwp && gridPerGas : !grid && (!gwp || scope1Priced)) {

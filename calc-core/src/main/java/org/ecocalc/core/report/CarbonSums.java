@@ -2,6 +2,10 @@ package org.ecocalc.core.report;
 
 import java.io.Serializable;
 import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -49,8 +53,8 @@ final class CarbonSums implements Serializable {
     final long[] records = new long[CHANNELS];
     /** Instruments by id. */
     final TreeMap<String, InstrumentSum> instruments = new TreeMap<>();
-    /** Factor uses by {@link FactorUse#key()}. */
-    final TreeMap<String, FactorUse> factors = new TreeMap<>();
+    /** Factor uses by their identity (everything but the record count); read in {@link FactorUse#key()} order. */
+    final HashMap<UseKey, FactorUse> factors = new HashMap<>();
     /** Notes ("flags") with the number of records each applies to, by category prefix ("scope2_location: ..."). */
     final Tally notes = new Tally();
     /** Why a category could not be priced, with record counts, by category prefix. */
@@ -125,7 +129,25 @@ final class CarbonSums implements Serializable {
      */
     void factor(FactorUse use, long count) {
         FactorUse u = use.records() == count ? use : use.plus(count - use.records());
-        factors.merge(u.key(), u, (a, b) -> a.plus(b.records()));
+        factors.merge(new UseKey(u), u, (a, b) -> a.plus(b.records()));
+    }
+
+    /** The factor uses in {@link FactorUse#key()} order (the order written in lineage). */
+    List<FactorUse> factorUses() {
+        List<FactorUse> out = new ArrayList<>(factors.values());
+        out.sort(Comparator.comparing(FactorUse::key));
+        return out;
+    }
+
+    /**
+     * A factor use's identity, {@link FactorUse#key()} without building its string: hashing reuses
+     * the strings' cached hash codes, so counting a use per record costs no concatenation.
+     */
+    record UseKey(String role, String reference, String level, String confidence, List<String> trace)
+            implements Serializable {
+        UseKey(FactorUse u) {
+            this(u.role(), u.reference(), u.level(), u.confidence(), u.trace());
+        }
     }
 
     void note(String category, String text, long count) {

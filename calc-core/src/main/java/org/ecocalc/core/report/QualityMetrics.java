@@ -100,7 +100,7 @@ final class QualityMetrics {
         long evaluated = 0;
         List<String> drifted = new ArrayList<>();
         List<String> notes = new ArrayList<>();
-        for (Map.Entry<String, List<QualitySums.Sample>> e : g.quality.series.entrySet()) {
+        for (Map.Entry<String, List<QualitySums.Sample>> e : g.quality.seriesInOrder().entrySet()) {
             List<QualitySums.Sample> list = new ArrayList<>(e.getValue());
             list.sort(null);
             List<BigDecimal> values = new ArrayList<>(list.size());

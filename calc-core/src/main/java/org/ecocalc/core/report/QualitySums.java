@@ -4,6 +4,7 @@ import java.io.Serializable;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -46,8 +47,25 @@ final class QualitySums implements Serializable {
     final TreeMap<Long, Long> latency = new TreeMap<>();
     /** Records ingested before they were observed (clock skew): not in the percentiles. */
     long negativeLatency;
-    /** Series key ({@code facility|source|pointer}) → samples. */
-    final TreeMap<String, List<Sample>> series = new TreeMap<>();
+    /** A series: one source's values of one field at one facility. */
+    record SeriesKey(String facilityId, String sourceId, String pointer) implements Serializable {
+        /** {@code facility|source|pointer}, the series' name in notes and its order. */
+        String label() {
+            return facilityId + "|" + sourceId + "|" + pointer;
+        }
+    }
+
+    /** Samples by series (a hash map: read in label order through {@link #seriesInOrder()}). */
+    final HashMap<SeriesKey, List<Sample>> series = new HashMap<>();
+
+    /** The series by label, in label order. */
+    TreeMap<String, List<Sample>> seriesInOrder() {
+        TreeMap<String, List<Sample>> out = new TreeMap<>();
+        for (Map.Entry<SeriesKey, List<Sample>> e : series.entrySet()) {
+            out.put(e.getKey().label(), e.getValue());
+        }
+        return out;
+    }
 
     Source source(String id) {
         return sources.computeIfAbsent(id, k -> new Source());
@@ -59,7 +77,7 @@ final class QualitySums implements Serializable {
         }
         o.latency.forEach((k, v) -> latency.merge(k, v, Long::sum));
         negativeLatency += o.negativeLatency;
-        for (Map.Entry<String, List<Sample>> e : o.series.entrySet()) {
+        for (Map.Entry<SeriesKey, List<Sample>> e : o.series.entrySet()) {
             series.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).addAll(e.getValue());
         }
     }

@@ -121,7 +121,7 @@ public final class ReportAccumulator implements Serializable {
         long mask = 0;
         long lists = 0;
         for (TelemetryField f : ALL_FIELDS) {
-            if (f.isList()) {
+            if (LIST[f.ordinal()]) {
                 if (f.isPresentIn(r)) {
                     lists |= 1L << f.ordinal();
                 }
@@ -242,7 +242,8 @@ public final class ReportAccumulator implements Serializable {
             BigDecimal v = f.valueIn(r);
             if (v != null) {
                 BigDecimal perHour = f.isPercent() ? v : perHour(v, total, perHourMultiplier);
-                first.series.computeIfAbsent(r.facilityId() + "|" + source + "|" + f.pointer(), k -> new ArrayList<>())
+                first.series.computeIfAbsent(new QualitySums.SeriesKey(r.facilityId(), source, f.pointer()),
+                        k -> new ArrayList<>())
                         .add(new QualitySums.Sample(start, perHour));
             }
         }
@@ -253,10 +254,13 @@ public final class ReportAccumulator implements Serializable {
     private static final TelemetryField[] ALL_FIELDS = TelemetryField.values();
     /** Whether each field (by ordinal) is a percentage, weighted by GPU-hours. */
     private static final boolean[] PERCENT = new boolean[ALL_FIELDS.length];
+    /** Whether each field (by ordinal) is a list (fuel, refrigerant, contracts, grid intensity). */
+    private static final boolean[] LIST = new boolean[ALL_FIELDS.length];
 
     static {
         for (TelemetryField f : ALL_FIELDS) {
             PERCENT[f.ordinal()] = f.isPercent();
+            LIST[f.ordinal()] = f.isList();
         }
     }
 
