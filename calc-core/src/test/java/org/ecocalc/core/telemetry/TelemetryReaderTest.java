@@ -289,4 +289,54 @@ class TelemetryReaderTest {
         assertThat(EnergyBlock.builder().facility(Quantity.of("2", Unit.MWH)).build().facility())
                 .isEqualTo(Quantity.of("2000", Unit.KWH));
     }
+
+    /** A record on one line, with another event id. */
+    private static String line(String id) {
+        return VALID.replace("\"2026-03-02T00\"", "\"" + id + "\"").replace('\n', ' ');
+    }
+
+    @Test
+    void jsonLinesEndAtLfCrOrCrLfAndBlankLinesAreSkipped() {
+        // Lines: 1 a (CR LF), 2 blank (CR), 3 b (LF), 4 "  \t" (LF), 5 c (no terminator).
+        String text = line("a") + "\r\n" + "\r" + line("b") + "\n  \t\n" + line("c");
+        TelemetryBatch b = reader.readAll(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)), "x.jsonl",
+                TelemetryReader.Format.JSON_LINES);
+        assertThat(b.problems()).isEmpty();
+        assertThat(b.records()).extracting(r -> r.key().externalEventId()).containsExactly("a", "b", "c");
+    }
+
+    @Test
+    void aLineThatIsNotUtf8IsRefusedAloneAndTheNextIsRead() {
+        byte[] bad = ("{\"source_id\": \"fra-1-bms\", \"external_event_id\": \"x").getBytes(StandardCharsets.UTF_8);
+        byte[] text = concat(line("a").getBytes(StandardCharsets.UTF_8), new byte[] {'\n'}, bad,
+                new byte[] {(byte) 0xC3, (byte) 0x28, '"', '}', '\n'}, line("c").getBytes(StandardCharsets.UTF_8));
+        TelemetryBatch b = reader.readAll(new ByteArrayInputStream(text), "x.jsonl", TelemetryReader.Format.JSON_LINES);
+        assertThat(b.records()).extracting(r -> r.key().externalEventId()).containsExactly("a", "c");
+        // 0xC3 0x28 is an invalid two-byte sequence (RFC 3629): line 2 alone is refused.
+        assertThat(b.problems()).singleElement().satisfies(p -> {
+            assertThat(p.location().line()).isEqualTo(2);
+            assertThat(p.problem().code()).isEqualTo(ErrorCode.MALFORMED_JSON);
+            assertThat(p.problem().message()).contains("not valid UTF-8");
+        });
+    }
+
+    @Test
+    void aLineLongerThanTheReadBufferIsReadWhole() {
+        // A line of over 70,000 bytes (the buffer starts at 64 KiB) with an unknown member "padding": the
+        // record is read whole and refused for that member, and the next line is read.
+        String longLine = line("big").replace("\"facility_id\"", "\"padding\": \"" + "p".repeat(70_000)
+                + "\", \"facility_id\"");
+        TelemetryBatch b = reader.readAll(new ByteArrayInputStream((longLine + "\n" + line("after"))
+                .getBytes(StandardCharsets.UTF_8)), "x.jsonl", TelemetryReader.Format.JSON_LINES);
+        assertThat(b.records()).extracting(r -> r.key().externalEventId()).containsExactly("after");
+        assertThat(b.problems()).extracting(p -> p.problem().pointer()).contains("/padding");
+    }
+
+    private static byte[] concat(byte[]... parts) {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        for (byte[] p : parts) {
+            out.writeBytes(p);
+        }
+        return out.toByteArray();
+    }
 }
