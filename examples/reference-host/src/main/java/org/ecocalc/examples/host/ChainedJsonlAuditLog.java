@@ -8,9 +8,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.security.MessageDigest;
 import java.time.Clock;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.ecocalc.core.json.CanonicalJson;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -28,6 +31,7 @@ public final class ChainedJsonlAuditLog implements AuditLog {
     /** The {@code prev} of the first line. */
     public static final String GENESIS = CanonicalJson.DIGEST_PREFIX + "0".repeat(64);
     private static final JsonMapper MAPPER = JsonMapper.builder().build();
+    private static final HexFormat HEX = HexFormat.of();
 
     private final FileChannel channel;
     private final Clock clock;
@@ -89,6 +93,36 @@ public final class ChainedJsonlAuditLog implements AuditLog {
         }
     }
 
+    /** One line: the canonical JSON of the entry with {@code seq}, {@code at}, {@code type} and {@code prev}. */
+    static String line(long seq, String at, Entry e, String prev) {
+        TreeMap<String, Object> fields = new TreeMap<>();
+        fields.put("seq", seq);
+        fields.put("at", at);
+        fields.put("type", e.type());
+        fields.putAll(e.fields());
+        fields.put("prev", prev);
+        String fast = Jcs.object(fields);
+        return fast != null ? fast : referenceLine(seq, at, e, prev);
+    }
+
+    /** The line as the reference canonicaliser writes it (the fast path above must equal it). */
+    static String referenceLine(long seq, String at, Entry e, String prev) {
+        ObjectNode n = JsonNodeFactory.instance.objectNode();
+        n.put("seq", seq);
+        n.put("at", at);
+        n.put("type", e.type());
+        for (Map.Entry<String, Object> f : e.fields().entrySet()) {
+            Object v = f.getValue();
+            if (v instanceof Number num) {
+                n.put(f.getKey(), num.longValue());
+            } else {
+                n.put(f.getKey(), String.valueOf(v));
+            }
+        }
+        n.put("prev", prev);
+        return CanonicalJson.canonicalString(MAPPER.writeValueAsString(n));
+    }
+
     @Override
     public synchronized void append(List<Entry> entries) {
         if (entries.isEmpty()) {
@@ -96,22 +130,11 @@ public final class ChainedJsonlAuditLog implements AuditLog {
         }
         StringBuilder out = new StringBuilder(entries.size() * 200);
         String at = clock.instant().toString();
+        MessageDigest sha = CanonicalJson.newSha256();
         for (Entry e : entries) {
-            ObjectNode n = JsonNodeFactory.instance.objectNode();
-            n.put("seq", ++seq);
-            n.put("at", at);
-            n.put("type", e.type());
-            for (Map.Entry<String, Object> f : e.fields().entrySet()) {
-                Object v = f.getValue();
-                if (v instanceof Number num) {
-                    n.put(f.getKey(), num.longValue());
-                } else {
-                    n.put(f.getKey(), String.valueOf(v));
-                }
-            }
-            n.put("prev", prev);
-            String line = CanonicalJson.canonicalString(MAPPER.writeValueAsString(n));
-            prev = CanonicalJson.sha256(line.getBytes(StandardCharsets.UTF_8));
+            String line = line(++seq, at, e, prev);
+            byte[] bytes = line.getBytes(StandardCharsets.UTF_8);
+            prev = CanonicalJson.DIGEST_PREFIX + HEX.formatHex(sha.digest(bytes));
             out.append(line).append('\n');
         }
         try {

@@ -77,16 +77,18 @@ public final class EventStore implements Closeable {
         conn.setAutoCommit(false);
     }
 
-    /** Stores the rows in one transaction and says what happened to each, in order. */
+    /**
+     * Stores the rows in one transaction and says what happened to each, in order. The inserts go
+     * as one JDBC batch ({@code INSERT ... ON CONFLICT DO NOTHING}, one statement, bound once per
+     * row); a row the constraint refused (update count 0, the key already stored, or earlier in the
+     * same batch) is then looked up to tell a duplicate from a conflicting one.
+     */
     public synchronized List<Outcome> store(Kind kind, List<Row> rows, String requestId, Instant receivedAt)
             throws SQLException {
-        List<Outcome> out = new ArrayList<>(rows.size());
+        String received = receivedAt.toString();
         try (PreparedStatement ins = conn.prepareStatement("INSERT INTO " + kind.table
                 + " (source_id, external_event_id, facility_id, start_ms, end_ms, digest, json, request_id, received_at)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (source_id, external_event_id) DO NOTHING");
-                PreparedStatement sel = conn.prepareStatement("SELECT digest FROM " + kind.table
-                        + " WHERE source_id = ? AND external_event_id = ?")) {
-            int stored = 0;
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (source_id, external_event_id) DO NOTHING")) {
             for (Row r : rows) {
                 ins.setString(1, r.sourceId());
                 ins.setString(2, r.externalEventId());
@@ -96,16 +98,33 @@ public final class EventStore implements Closeable {
                 ins.setString(6, r.digest());
                 ins.setString(7, r.json());
                 ins.setString(8, requestId);
-                ins.setString(9, receivedAt.toString());
-                if (ins.executeUpdate() == 1) {
-                    stored++;
-                    out.add(Outcome.STORED);
-                    continue;
-                }
-                sel.setString(1, r.sourceId());
-                sel.setString(2, r.externalEventId());
-                try (ResultSet rs = sel.executeQuery()) {
-                    out.add(rs.next() && rs.getString(1).equals(r.digest()) ? Outcome.DUPLICATE : Outcome.CONFLICT);
+                ins.setString(9, received);
+                ins.addBatch();
+            }
+            int[] updates = ins.executeBatch();
+            if (updates.length != rows.size()) {
+                throw new SQLException("the batch answered " + updates.length + " update counts for " + rows.size()
+                        + " rows");
+            }
+            List<Outcome> out = new ArrayList<>(rows.size());
+            int stored = 0;
+            try (PreparedStatement sel = conn.prepareStatement("SELECT digest FROM " + kind.table
+                    + " WHERE source_id = ? AND external_event_id = ?")) {
+                for (int i = 0; i < updates.length; i++) {
+                    if (updates[i] == 1) {
+                        stored++;
+                        out.add(Outcome.STORED);
+                        continue;
+                    }
+                    if (updates[i] != 0) {
+                        throw new SQLException("unexpected update count " + updates[i] + " for row " + i);
+                    }
+                    Row r = rows.get(i);
+                    sel.setString(1, r.sourceId());
+                    sel.setString(2, r.externalEventId());
+                    try (ResultSet rs = sel.executeQuery()) {
+                        out.add(rs.next() && rs.getString(1).equals(r.digest()) ? Outcome.DUPLICATE : Outcome.CONFLICT);
+                    }
                 }
             }
             conn.commit();

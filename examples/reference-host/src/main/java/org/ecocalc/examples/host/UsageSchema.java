@@ -48,7 +48,15 @@ final class UsageSchema {
 
     /** Every violation of the schema, with JSON Pointers; empty when valid. */
     static List<Violation> validate(JsonNode event) {
-        List<Error> errors = SCHEMA.validate(event);
+        List<Error> errors;
+        try {
+            errors = SCHEMA.validate(event);
+        } catch (RuntimeException e) {
+            // The validator gives up on some values (an integer such as 1e400 beyond a long): the
+            // event is refused (400), never a failed request (5xx) that a client would retry forever.
+            return List.of(new Violation("", "schema", "the event cannot be checked against the schema: "
+                    + e.getMessage()));
+        }
         List<Violation> out = new ArrayList<>(errors.size());
         for (Error e : errors) {
             String pointer = e.getInstanceLocation().toString();
