@@ -4,20 +4,19 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
 /** The field rules of the two event schemas, checked when an event is built. */
 final class Checks {
-    /** {@code source_id} and {@code facility_id}: as in telemetry-record.v1.json. */
+    /** {@code source_id} and {@code facility_id}: as in telemetry-record.v1.json (checked by {@link #isId}). */
     static final Pattern ID = Pattern.compile("^[A-Za-z0-9][A-Za-z0-9._:@-]{0,127}$");
     static final int MAX_EVENT_ID_LENGTH = 256;
     static final int MAX_NAME_LENGTH = 64;
     static final int MAX_LABEL_LENGTH = 128;
-    private static final Pattern COUNTRY = Pattern.compile("^[A-Z]{2}$");
-    private static final Pattern DECIMAL = Pattern.compile("^(?=[0-9.]{1,31}$)(0|[1-9][0-9]{0,20})(\\.[0-9]{1,24})?$");
-    private static final Pattern PERCENT = Pattern.compile("^(100(\\.0{1,24})?|[1-9]?[0-9](\\.[0-9]{1,24})?)$");
+    static final Pattern COUNTRY = Pattern.compile("^[A-Z]{2}$");
+    static final Pattern DECIMAL = Pattern.compile("^(?=[0-9.]{1,31}$)(0|[1-9][0-9]{0,20})(\\.[0-9]{1,24})?$");
+    static final Pattern PERCENT = Pattern.compile("^(100(\\.0{1,24})?|[1-9]?[0-9](\\.[0-9]{1,24})?)$");
 
     private Checks() {
     }
@@ -33,7 +32,7 @@ final class Checks {
             }
             return null;
         }
-        if (!ID.matcher(value).matches()) {
+        if (!isId(value)) {
             throw invalid(pointer, "must be 1 to 128 letters, digits or . _ : @ - (starting with a letter or digit)");
         }
         return value;
@@ -80,7 +79,7 @@ final class Checks {
     }
 
     static String country(String value, String pointer) {
-        if (value != null && !COUNTRY.matcher(value).matches()) {
+        if (value != null && !isCountry(value)) {
             throw invalid(pointer, "must be an ISO 3166-1 alpha-2 code in capitals, such as DE");
         }
         return value;
@@ -88,7 +87,7 @@ final class Checks {
 
     /** Why {@code value} is not a non-negative plain decimal, or null when it is one. */
     static String decimalProblem(String value) {
-        if (!DECIMAL.matcher(value).matches()) {
+        if (!isDecimal(value)) {
             return "must be a non-negative decimal in plain notation (such as \"12.5\"), at most 21 digits"
                     + " before the point, 24 after and 30 in all (got \"" + abbreviate(value) + "\")";
         }
@@ -104,7 +103,7 @@ final class Checks {
     }
 
     static String percent(String value, String pointer) {
-        if (!PERCENT.matcher(value).matches()) {
+        if (!isPercent(value)) {
             throw invalid(pointer, "must be a percentage from 0 to 100 in plain notation (got \""
                     + abbreviate(value) + "\")");
         }
@@ -143,7 +142,159 @@ final class Checks {
         if (t.getOffset().getTotalSeconds() % 60 != 0) {
             throw invalid(pointer, "the UTC offset must be whole minutes");
         }
-        return DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(t);
+        return format(t);
+    }
+
+    // The checks below are the patterns above written out, so that building an event compiles no
+    // matcher; ChecksTest checks each against its pattern (full match) on generated strings.
+
+    private static boolean digit(char c) {
+        return c >= '0' && c <= '9';
+    }
+
+    private static boolean alnum(char c) {
+        return c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || digit(c);
+    }
+
+    /** {@link #ID}. */
+    static boolean isId(String s) {
+        int n = s.length();
+        if (n < 1 || n > 128 || !alnum(s.charAt(0))) {
+            return false;
+        }
+        for (int i = 1; i < n; i++) {
+            char c = s.charAt(i);
+            if (!alnum(c) && c != '.' && c != '_' && c != ':' && c != '@' && c != '-') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** {@link #COUNTRY}. */
+    static boolean isCountry(String s) {
+        return s.length() == 2 && s.charAt(0) >= 'A' && s.charAt(0) <= 'Z' && s.charAt(1) >= 'A'
+                && s.charAt(1) <= 'Z';
+    }
+
+    /** {@link #DECIMAL}: 1 to 31 characters, {@code 0} or 1 to 21 digits without a leading zero, then optionally a point and 1 to 24 digits. */
+    static boolean isDecimal(String s) {
+        int n = s.length();
+        if (n < 1 || n > 31) {
+            return false;
+        }
+        int i = 0;
+        if (s.charAt(0) == '0') {
+            i = 1;
+        } else {
+            while (i < n && digit(s.charAt(i))) {
+                i++;
+            }
+            if (i == 0 || i > 21) {
+                return false;
+            }
+        }
+        return i == n || fraction(s, i, 24);
+    }
+
+    /** A point at {@code i} followed by 1 to {@code max} digits up to the end. */
+    private static boolean fraction(String s, int i, int max) {
+        int n = s.length();
+        if (s.charAt(i) != '.' || n - i - 1 < 1 || n - i - 1 > max) {
+            return false;
+        }
+        for (int k = i + 1; k < n; k++) {
+            if (!digit(s.charAt(k))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** {@link #PERCENT}: {@code 100} with optional zeros after a point, or 0 to 99 with an optional fraction. */
+    static boolean isPercent(String s) {
+        int n = s.length();
+        if (s.startsWith("100")) {
+            if (n == 3) {
+                return true;
+            }
+            if (!fraction(s, 3, 24)) {
+                return false;
+            }
+            for (int k = 4; k < n; k++) {
+                if (s.charAt(k) != '0') {
+                    return false;
+                }
+            }
+            return true;
+        }
+        int i = 0;
+        if (n >= 2 && s.charAt(0) >= '1' && s.charAt(0) <= '9' && digit(s.charAt(1))) {
+            i = 2;
+        } else if (n >= 1 && digit(s.charAt(0))) {
+            i = 1;
+        } else {
+            return false;
+        }
+        return i == n || fraction(s, i, 24);
+    }
+
+    /**
+     * What {@code DateTimeFormatter.ISO_OFFSET_DATE_TIME} writes for a time whose year is 0 to 9999
+     * and whose offset is whole minutes (checked before): {@code uuuu-MM-ddTHH:mm:ss}, the
+     * fraction of a second without trailing zeros (none when zero), {@code Z} or {@code ±HH:mm}.
+     */
+    static String format(OffsetDateTime t) {
+        byte[] b = new byte[35];
+        int y = t.getYear();
+        put4(b, 0, y);
+        b[4] = '-';
+        put2(b, 5, t.getMonthValue());
+        b[7] = '-';
+        put2(b, 8, t.getDayOfMonth());
+        b[10] = 'T';
+        put2(b, 11, t.getHour());
+        b[13] = ':';
+        put2(b, 14, t.getMinute());
+        b[16] = ':';
+        put2(b, 17, t.getSecond());
+        int len = 19;
+        int nano = t.getNano();
+        if (nano != 0) {
+            b[len++] = '.';
+            int digits = 9;
+            while (nano % 10 == 0) {
+                nano /= 10;
+                digits--;
+            }
+            for (int k = digits - 1; k >= 0; k--) {
+                b[len + k] = (byte) ('0' + nano % 10);
+                nano /= 10;
+            }
+            len += digits;
+        }
+        int off = t.getOffset().getTotalSeconds();
+        if (off == 0) {
+            b[len++] = 'Z';
+        } else {
+            b[len++] = (byte) (off < 0 ? '-' : '+');
+            int abs = Math.abs(off);
+            put2(b, len, abs / 3600);
+            b[len + 2] = ':';
+            put2(b, len + 3, abs / 60 % 60);
+            len += 5;
+        }
+        return new String(b, 0, len, java.nio.charset.StandardCharsets.ISO_8859_1);
+    }
+
+    private static void put2(byte[] b, int at, int v) {
+        b[at] = (byte) ('0' + v / 10);
+        b[at + 1] = (byte) ('0' + v % 10);
+    }
+
+    private static void put4(byte[] b, int at, int v) {
+        put2(b, at, v / 100);
+        put2(b, at + 2, v % 100);
     }
 
     static OffsetDateTime utc(Instant i) {

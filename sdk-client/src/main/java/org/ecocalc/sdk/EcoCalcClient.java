@@ -215,7 +215,9 @@ public final class EcoCalcClient implements AutoCloseable {
 
     private void enqueue(Event event) {
         Objects.requireNonNull(event, "event");
-        if (event.jsonSize() > settings.maxEventBytes()) {
+        int max = settings.maxEventBytes();
+        // The bound settles it for all but events near the limit; only those are counted exactly.
+        if (EventJson.bound(event) > max && event.jsonSize() > max) {
             throw new InvalidEventException("", "the event is " + event.jsonSize() + " bytes of JSON, more than"
                     + " maxEventBytes (" + settings.maxEventBytes() + ")");
         }
@@ -323,13 +325,13 @@ public final class EcoCalcClient implements AutoCloseable {
         long cap = spool.capBytes;
         for (Event e : group) {
             Lane lane = Lane.of(e);
-            long need = (long) Journal.ENTRY_HEADER + e.jsonSize();
+            out.reset();
+            EventJson.write(e, out);
+            long need = (long) Journal.ENTRY_HEADER + out.length();
             if (spool.pendingBytes.get() + need > cap) {
                 drop(e, DropReason.SPOOL_FULL);
                 continue;
             }
-            out.reset();
-            EventJson.write(e, out);
             try {
                 spool.journal(lane).append(out.buffer(), 0, out.length());
                 laneEvents.get(lane.ordinal()).add(e);

@@ -159,7 +159,10 @@ public final class TelemetryRecord implements Event {
     final String gridZone;
     /** Indexed by field ordinal: an {@link Amount}, a decimal String, or a Long. */
     final Object[] values;
-    private final int jsonSize;
+    /** An upper bound of {@link #jsonSize()}, from the lengths of the texts ({@link EventJson#bound}). */
+    final long sizeBound;
+    /** The exact size, counted on first use (0: not yet); racy but idempotent, like {@code String.hashCode}. */
+    private int jsonSize;
 
     private TelemetryRecord(Builder b) {
         this.sourceId = Checks.id(b.sourceId, "/source_id", true);
@@ -182,7 +185,7 @@ public final class TelemetryRecord implements Event {
         this.region = Checks.text(b.region, "/region", Checks.MAX_NAME_LENGTH, false);
         this.gridZone = Checks.text(b.gridZone, "/grid_zone", Checks.MAX_NAME_LENGTH, false);
         this.values = b.values.clone();
-        this.jsonSize = EventJson.size(this);
+        this.sizeBound = EventJson.computeBound(this);
     }
 
     /** A builder; source id, event id, interval and facility id are required. */
@@ -220,9 +223,15 @@ public final class TelemetryRecord implements Event {
         return values[field.ordinal()];
     }
 
+    /** {@inheritDoc} Counted on the first call (without serialising); {@code track()} needs it only for records near the limit. */
     @Override
     public int jsonSize() {
-        return jsonSize;
+        int s = jsonSize;
+        if (s == 0) {
+            s = EventJson.size(this);
+            jsonSize = s;
+        }
+        return s;
     }
 
     @Override

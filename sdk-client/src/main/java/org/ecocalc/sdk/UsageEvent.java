@@ -47,7 +47,7 @@ public final class UsageEvent implements Event {
     public static final java.util.List<String> FORBIDDEN_ATTRIBUTE_WORDS = java.util.List.of("prompt", "completion",
             "message", "content");
 
-    private static final Pattern ATTRIBUTE_NAME = Pattern.compile(ATTRIBUTE_NAME_PATTERN);
+    static final Pattern ATTRIBUTE_NAME = Pattern.compile(ATTRIBUTE_NAME_PATTERN);
 
     /** What was used. */
     public enum Kind {
@@ -88,7 +88,10 @@ public final class UsageEvent implements Event {
     final String teamId;
     final String userId;
     final SortedMap<String, String> attributes;
-    private final int jsonSize;
+    /** An upper bound of {@link #jsonSize()}, from the lengths of the texts ({@link EventJson#bound}). */
+    final long sizeBound;
+    /** The exact size, counted on first use (0: not yet); racy but idempotent, like {@code String.hashCode}. */
+    private int jsonSize;
 
     private UsageEvent(Builder b) {
         this.kind = b.kind;
@@ -123,7 +126,7 @@ public final class UsageEvent implements Event {
         this.userId = Checks.text(b.userId, "/user_id", Checks.MAX_LABEL_LENGTH, false);
         this.attributes = b.attributes.isEmpty() ? Collections.emptySortedMap()
                 : Collections.unmodifiableSortedMap(new TreeMap<>(b.attributes));
-        this.jsonSize = EventJson.size(this);
+        this.sizeBound = EventJson.computeBound(this);
     }
 
     private static String randomId() {
@@ -145,7 +148,7 @@ public final class UsageEvent implements Event {
 
     /** Why an attribute name is refused, or null when it is accepted. */
     static String attributeNameProblem(String name) {
-        if (name == null || !ATTRIBUTE_NAME.matcher(name).matches()) {
+        if (name == null || !isAttributeName(name)) {
             return "an attribute name must match " + ATTRIBUTE_NAME_PATTERN;
         }
         String lower = Checks.lower(name);
@@ -156,6 +159,26 @@ public final class UsageEvent implements Event {
             }
         }
         return null;
+    }
+
+    /** {@link #ATTRIBUTE_NAME_PATTERN}, written out (checked against the pattern by {@code ChecksTest}). */
+    static boolean isAttributeName(String s) {
+        int n = s.length();
+        if (n < 1 || n > 64) {
+            return false;
+        }
+        char c0 = s.charAt(0);
+        if (!(c0 >= 'A' && c0 <= 'Z' || c0 >= 'a' && c0 <= 'z')) {
+            return false;
+        }
+        for (int i = 1; i < n; i++) {
+            char c = s.charAt(i);
+            if (!(c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '_' || c == '.'
+                    || c == ':' || c == '-')) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** What was used. */
@@ -188,9 +211,15 @@ public final class UsageEvent implements Event {
         return attributes;
     }
 
+    /** {@inheritDoc} Counted on the first call (without serialising); {@code track()} needs it only for events near the limit. */
     @Override
     public int jsonSize() {
-        return jsonSize;
+        int s = jsonSize;
+        if (s == 0) {
+            s = EventJson.size(this);
+            jsonSize = s;
+        }
+        return s;
     }
 
     @Override

@@ -159,6 +159,25 @@ class EcoCalcClientTest {
         }
     }
 
+    /** track() compares a cheap bound first and counts exactly only near the limit: the limit stays exact. */
+    @Test
+    void theSizeLimitIsExact() throws Exception {
+        UsageEvent e = UsageEvent.llmCall().sourceId("chat").provider("openai").model("gpt-4o").startedAt(T0)
+                .attribute("a", "\u00e9".repeat(150)).build();
+        int size = e.toJson().getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+        assertThat(EventJson.bound(e)).isGreaterThan(size); // so the exact count decides
+        try (EcoCalcClient c = client(nothingListening()).maxEventBytes(size).build()) {
+            c.track(e);
+            assertThat(c.stats().tracked()).isEqualTo(1);
+        }
+        try (EcoCalcClient c = client(nothingListening()).spoolDirectory(dir.resolve("spool-2")).maxEventBytes(size - 1)
+                .build()) {
+            assertThatThrownBy(() -> c.track(e)).isInstanceOf(InvalidEventException.class)
+                    .hasMessageContaining("the event is " + size + " bytes of JSON, more than maxEventBytes (" + (size - 1)
+                            + ")");
+        }
+    }
+
     @Test
     void trackAfterCloseIsReportedAsDropped() throws Exception {
         List<DropReason> drops = new CopyOnWriteArrayList<>();
