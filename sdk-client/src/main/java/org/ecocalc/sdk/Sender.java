@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -32,6 +33,12 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The sender thread: reads each lane's journal in order, sends batches, retries, splits on 413,
  * writes dead letters, and moves the lane's cursor once the host answered for a batch.
+ *
+ * <p>Up to {@value #MAX_IN_FLIGHT} batches of a lane are in flight at once, each delivered (with
+ * its retries) by a delivery thread, so that the host works on one request while the next is
+ * read, compressed and sent, and the host's disk waits overlap the client's work (decision 0806).
+ * The cursor still moves in journal order: a batch is acknowledged only after every batch before
+ * it, so {@code flush()} and a restart see exactly the prefix the host answered for.
  */
 final class Sender implements Runnable {
     private static final Logger LOG = LoggerFactory.getLogger(Sender.class);
@@ -90,11 +97,26 @@ final class Sender implements Runnable {
         }
     }
 
+    /** Most batches of one lane in flight at once: {@value}. */
+    static final int MAX_IN_FLIGHT = 2;
+
+    /** A batch handed to a delivery thread; {@code result} is set once the host answered for it (or the client stopped). */
+    private static final class InFlight {
+        final List<Journal.Entry> entries;
+        /** TRUE: answered; FALSE: the client stopped first; a Throwable: the delivery failed. */
+        volatile Object result;
+
+        InFlight(List<Journal.Entry> entries) {
+            this.entries = entries;
+        }
+    }
+
     private static final class LaneState {
         final Lane lane;
         final Journal journal;
         final URI uri;
-        final List<Journal.Entry> held = new ArrayList<>();
+        List<Journal.Entry> held = new ArrayList<>();
+        final ArrayDeque<InFlight> inFlight = new ArrayDeque<>();
         boolean full;
         long firstSeen;
 
@@ -104,8 +126,18 @@ final class Sender implements Runnable {
             this.uri = uri;
         }
 
+        /** Where reading continues: after what is held, else after what is in flight, else at the cursor. */
         Journal.Position next() {
-            return held.isEmpty() ? journal.cursor() : held.get(held.size() - 1).next();
+            if (!held.isEmpty()) {
+                return held.get(held.size() - 1).next();
+            }
+            InFlight last = inFlight.peekLast();
+            return last != null ? last.entries.get(last.entries.size() - 1).next() : journal.cursor();
+        }
+
+        boolean headDone() {
+            InFlight head = inFlight.peekFirst();
+            return head != null && head.result != null;
         }
     }
 
@@ -115,10 +147,13 @@ final class Sender implements Runnable {
     private final HttpClient http;
     private final RequestSigner signer;
     private final LaneState[] lanes = new LaneState[Lane.ALL.length];
-    private final JsonOut body;
+    private final ExecutorService deliverers;
+    /** The request body being built, per delivery thread. */
+    private final ThreadLocal<JsonOut> bodies = ThreadLocal.withInitial(() -> JsonOut.writer(64 * 1024));
     private long seenFlush;
-    private int failuresInARow;
-    private int maxBytes;
+    private final AtomicInteger failuresInARow = new AtomicInteger();
+    /** Lowered after a 413; read by the sender thread, written by delivery threads. */
+    private volatile int maxBytes;
 
     Sender(EcoCalcClient client) {
         this.client = client;
@@ -145,7 +180,12 @@ final class Sender implements Runnable {
         for (Lane lane : Lane.ALL) {
             lanes[lane.ordinal()] = new LaneState(lane, client.spool.journal(lane), URI.create(base + lane.path));
         }
-        this.body = JsonOut.writer(64 * 1024);
+        AtomicInteger d = new AtomicInteger();
+        this.deliverers = Executors.newCachedThreadPool(r -> {
+            Thread t = new Thread(r, "ecocalc-deliver-" + client.instance + "-" + d.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
         this.maxBytes = s.maxBatchBytes();
     }
 
@@ -158,6 +198,8 @@ final class Sender implements Runnable {
         } catch (RuntimeException | Error e) {
             LOG.error("ecocalc client {}: the sender thread failed; events stay in the spool", client.instance, e);
         } finally {
+            // Batches still in flight stay in the spool (the cursor did not pass them): stop their threads.
+            deliverers.shutdownNow();
             client.lock.lock();
             try {
                 client.progressed.signalAll();
@@ -176,6 +218,25 @@ final class Sender implements Runnable {
             long deadline = Long.MAX_VALUE;
             boolean worked = false;
             for (LaneState ls : lanes) {
+                // Acknowledge, in journal order, the batches the host answered for.
+                while (ls.headDone()) {
+                    InFlight done = ls.inFlight.pollFirst();
+                    Object r = done.result;
+                    if (r instanceof InterruptedException ie) {
+                        throw ie;
+                    } else if (r instanceof RuntimeException re) {
+                        throw re;
+                    } else if (r instanceof Error er) {
+                        throw er;
+                    } else if (r != Boolean.TRUE) {
+                        return; // the client stopped before the host answered
+                    }
+                    acknowledge(ls, done.entries);
+                    worked = true;
+                }
+                if (ls.inFlight.size() >= MAX_IN_FLIGHT) {
+                    continue;
+                }
                 if (!ls.full) {
                     try {
                         ls.full = ls.journal.read(ls.next(), s.maxBatchEvents(), maxBytes, ls.held);
@@ -193,10 +254,7 @@ final class Sender implements Runnable {
                 }
                 long due = ls.firstSeen + s.flushInterval().toNanos();
                 if (ls.full || urgent || now - due >= 0) {
-                    if (!deliver(ls, ls.held)) {
-                        return;
-                    }
-                    acknowledge(ls);
+                    dispatch(ls);
                     worked = true;
                 } else {
                     deadline = Math.min(deadline, due);
@@ -208,21 +266,46 @@ final class Sender implements Runnable {
         }
     }
 
-    private void acknowledge(LaneState ls) {
+    /** Hands the held batch to a delivery thread; reading goes on after it. */
+    private void dispatch(LaneState ls) {
+        InFlight f = new InFlight(ls.held);
+        ls.inFlight.addLast(f);
+        ls.held = new ArrayList<>();
+        ls.full = false;
+        ls.firstSeen = 0;
+        try {
+            deliverers.execute(() -> {
+                Object result;
+                try {
+                    result = deliver(ls, f.entries);
+                } catch (InterruptedException | RuntimeException | Error e) {
+                    result = e;
+                }
+                f.result = result;
+                client.lock.lock();
+                try {
+                    client.senderWork.signalAll(); // the sender thread acknowledges it
+                } finally {
+                    client.lock.unlock();
+                }
+            });
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            f.result = Boolean.FALSE; // stopping
+        }
+    }
+
+    private void acknowledge(LaneState ls, List<Journal.Entry> entries) {
         long bytes = 0;
-        for (Journal.Entry e : ls.held) {
+        for (Journal.Entry e : entries) {
             bytes += e.spoolBytes();
         }
-        Journal.Position to = ls.held.get(ls.held.size() - 1).next();
+        Journal.Position to = entries.get(entries.size() - 1).next();
         try {
             ls.journal.acknowledge(to, bytes);
         } catch (IOException e) {
             LOG.warn("ecocalc client {}: cannot write the spool cursor ({}); acknowledged events may be sent again"
                     + " and refused as duplicates", client.instance, e.toString());
         }
-        ls.held.clear();
-        ls.full = false;
-        ls.firstSeen = 0;
         client.lock.lock();
         try {
             client.progressed.signalAll();
@@ -237,7 +320,10 @@ final class Sender implements Runnable {
         try {
             while (!client.senderStop && client.flushRequests.get() == seenFlush && !client.closing) {
                 for (LaneState ls : lanes) {
-                    if (!ls.full && ls.journal.hasEntriesAfter(ls.next())) {
+                    if (ls.headDone()) {
+                        return; // a batch was answered: acknowledge it
+                    }
+                    if (ls.inFlight.size() < MAX_IN_FLIGHT && !ls.full && ls.journal.hasEntriesAfter(ls.next())) {
                         return; // new entries: read them, then decide
                     }
                 }
@@ -292,18 +378,19 @@ final class Sender implements Runnable {
                 }
                 case REFUSED -> {
                     recovered();
+                    List<DeadLetter> letters = new ArrayList<>(entries.size());
                     for (int i = 0; i < entries.size(); i++) {
-                        deadLetter(ls, entries.get(i), a, a.status, a.code(), a.message());
+                        letters.add(deadLetter(ls, entries.get(i), a, a.status, a.code(), a.message()));
                     }
-                    writeDeadLetters();
+                    writeDeadLetters(letters);
                     return true;
                 }
                 case SPLIT -> {
                     recovered();
                     if (entries.size() == 1) {
-                        deadLetter(ls, entries.get(0), a, 413, a.code() != null ? a.code() : "payload_too_large",
-                                a.message() != null ? a.message() : "the host refused the event as too large");
-                        writeDeadLetters();
+                        writeDeadLetters(List.of(deadLetter(ls, entries.get(0), a, 413,
+                                a.code() != null ? a.code() : "payload_too_large",
+                                a.message() != null ? a.message() : "the host refused the event as too large")));
                         return true;
                     }
                     int size = (int) Math.min(Integer.MAX_VALUE, Journal.arrayBytes(entries));
@@ -317,7 +404,7 @@ final class Sender implements Runnable {
                     client.retried.increment();
                     Duration delay = s.retryPolicy().delay(retry, a.retryAfter, ThreadLocalRandom.current().nextDouble());
                     String reason = a.reason();
-                    if (failuresInARow++ == 0) {
+                    if (failuresInARow.getAndIncrement() == 0) {
                         LOG.warn("ecocalc client {}: delivery to {} failed ({}); retrying with backoff, events stay in"
                                 + " the spool", client.instance, ls.lane.path, reason);
                     } else {
@@ -348,10 +435,9 @@ final class Sender implements Runnable {
     }
 
     private void recovered() {
-        if (failuresInARow > 0) {
-            LOG.info("ecocalc client {}: the host answers again after {} failed attempts", client.instance,
-                    failuresInARow);
-            failuresInARow = 0;
+        int failures = failuresInARow.getAndSet(0);
+        if (failures > 0) {
+            LOG.info("ecocalc client {}: the host answers again after {} failed attempts", client.instance, failures);
         }
     }
 
@@ -414,6 +500,7 @@ final class Sender implements Runnable {
     }
 
     private Attempt send(LaneState ls, List<Journal.Entry> entries) throws InterruptedException {
+        JsonOut body = bodies.get();
         body.reset();
         body.rawByte('[');
         for (int i = 0; i < entries.size(); i++) {
@@ -496,9 +583,8 @@ final class Sender implements Runnable {
         return new UUID(r.nextLong() & ~0xF000L | 0x4000L, r.nextLong() & ~(3L << 62) | 1L << 63).toString();
     }
 
-    private final List<DeadLetter> pendingDeadLetters = new ArrayList<>();
-
     private void settle(LaneState ls, List<Journal.Entry> entries, Attempt a) {
+        List<DeadLetter> pendingDeadLetters = new ArrayList<>();
         int accepted = 0;
         int dups = 0;
         for (int i = 0; i < entries.size(); i++) {
@@ -512,10 +598,10 @@ final class Sender implements Runnable {
                 JsonNode err = r == null ? null : r.get("error");
                 String code = err != null && err.get("code") != null ? err.get("code").asString() : a.code();
                 String msg = err != null && err.get("message") != null ? err.get("message").asString() : a.message();
-                deadLetter(ls, entries.get(i), a, st, code, msg);
+                pendingDeadLetters.add(deadLetter(ls, entries.get(i), a, st, code, msg));
             }
         }
-        writeDeadLetters();
+        writeDeadLetters(pendingDeadLetters);
         client.sent.add(accepted + dups);
         client.duplicates.add(dups);
         ClientListener l = s.listener();
@@ -528,12 +614,13 @@ final class Sender implements Runnable {
         }
     }
 
-    private void deadLetter(LaneState ls, Journal.Entry e, Attempt a, int status, String code, String message) {
-        pendingDeadLetters.add(new DeadLetter(ls.lane.path, status, code == null ? "http_" + status : code,
-                message == null ? "" : message, a.requestId, new String(e.payload(), StandardCharsets.UTF_8)));
+    private static DeadLetter deadLetter(LaneState ls, Journal.Entry e, Attempt a, int status, String code,
+            String message) {
+        return new DeadLetter(ls.lane.path, status, code == null ? "http_" + status : code,
+                message == null ? "" : message, a.requestId, new String(e.payload(), StandardCharsets.UTF_8));
     }
 
-    private void writeDeadLetters() {
+    private void writeDeadLetters(List<DeadLetter> pendingDeadLetters) {
         if (pendingDeadLetters.isEmpty()) {
             return;
         }
@@ -566,11 +653,11 @@ final class Sender implements Runnable {
                 }
             }
         }
-        pendingDeadLetters.clear();
     }
 
     /** Stops the HTTP client's threads. */
     void shutdown() {
+        deliverers.shutdownNow();
         executor.shutdownNow();
         try {
             HttpClient.class.getMethod("shutdownNow").invoke(http); // Java 21 and later

@@ -159,6 +159,42 @@ class EcoCalcClientTest {
         }
     }
 
+    /**
+     * Two batches of a kind are in flight at once; the second may be answered first, but the cursor
+     * (and so flush()) moves only in journal order: nothing is acknowledged past an unanswered batch.
+     */
+    @Test
+    void theCursorMovesInJournalOrderWhenALaterBatchIsAnsweredFirst() throws Exception {
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.atomic.AtomicInteger seen = new java.util.concurrent.atomic.AtomicInteger();
+        try (FakeHost host = new FakeHost(r -> {
+            if (seen.getAndIncrement() == 0) {
+                try {
+                    release.await(30, java.util.concurrent.TimeUnit.SECONDS); // the first request waits
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            return FakeHost.Answer.of(201, created(r.body().size()));
+        }); EcoCalcClient c = client(host.uri()).maxBatchEvents(2).build()) {
+            for (int i = 0; i < 4; i++) {
+                c.track(call(i));
+            }
+            long deadline = System.nanoTime() + WAIT.toNanos();
+            while (c.stats().sent() == 0 && System.nanoTime() < deadline) {
+                Thread.sleep(5);
+            }
+            // A second request was answered while the first is held by the host.
+            assertThat(host.requests).hasSize(2);
+            assertThat(c.stats().sent()).isBetween(1L, 2L);
+            assertThat(c.flush(Duration.ofMillis(300))).isEqualTo(FlushResult.JOURNALED);
+            release.countDown();
+            assertThat(c.flush(WAIT)).isEqualTo(FlushResult.ACKNOWLEDGED);
+            assertThat(c.stats().sent()).isEqualTo(4);
+            assertThat(host.requests.stream().mapToInt(r -> r.body().size()).sum()).isEqualTo(4);
+        }
+    }
+
     /** track() compares a cheap bound first and counts exactly only near the limit: the limit stays exact. */
     @Test
     void theSizeLimitIsExact() throws Exception {

@@ -32,7 +32,7 @@ final class Jcs {
 
     /** The canonical text of {@code node}, or null when it holds a value this fast path does not handle. */
     static String canonical(JsonNode node) {
-        StringBuilder out = new StringBuilder(512);
+        StringBuilder out = new StringBuilder(1024);
         return value(node, out) ? out.toString() : null;
     }
 
@@ -86,7 +86,16 @@ final class Jcs {
     static void string(String s, StringBuilder out) {
         out.append('"');
         int n = s.length();
-        for (int i = 0; i < n; i++) {
+        int plain = 0;
+        while (plain < n) {
+            char c = s.charAt(plain);
+            if (c < 0x20 || c == '"' || c == '\\') {
+                break;
+            }
+            plain++;
+        }
+        out.append(s, 0, plain); // the common case: nothing to escape
+        for (int i = plain; i < n; i++) {
             char c = s.charAt(i);
             switch (c) {
                 case '\n' -> out.append("\\n");
@@ -116,7 +125,7 @@ final class Jcs {
      * {@link #MAX_EXACT}. This is how {@link ChainedJsonlAuditLog} writes a line.
      */
     static String object(java.util.SortedMap<String, Object> fields) {
-        StringBuilder out = new StringBuilder(256);
+        StringBuilder out = new StringBuilder(512);
         out.append('{');
         boolean first = true;
         for (Map.Entry<String, Object> f : fields.entrySet()) {
