@@ -59,7 +59,8 @@ import org.slf4j.LoggerFactory;
  *   <li><b>The sender thread</b> reads the spool in order and sends batches of at most
  *       {@code maxBatchEvents} events and {@code maxBatchBytes} bytes: a batch goes when it is
  *       full, when its first event has waited {@code flushInterval}, or at once on
- *       {@link #flush}/{@link #close}. Connection errors, timeouts, 408, 429 and 5xx are retried
+ *       {@link #flush}/{@link #close}. At most two batches of a kind are in flight at once, each
+ *       delivered by a delivery thread; they are acknowledged in journal order. Connection errors, timeouts, 408, 429 and 5xx are retried
  *       with exponential backoff and full jitter ({@link RetryPolicy}), honouring
  *       {@code Retry-After}, without limit. 409 counts as delivered. 413 splits the batch. Any
  *       other 4xx, and each event the host refuses on its own, goes to the dead-letter file
