@@ -41,7 +41,8 @@ import org.openjdk.jmh.infra.Blackhole;
  *
  * <p>Scores: {@code track}, {@code buildAndTrack}, {@code build}: average ns per event
  * (1,000 per invocation); {@code trackSampled}: the distribution of single calls (SampleTime; each
- * sample includes one {@code System.nanoTime()} pair). {@code -prof gc}'s {@code gc.alloc.rate.norm}
+ * sample includes one {@code System.nanoTime()} pair); {@code trackIdle}: the same for a call into
+ * an idle client, which must wake the journal thread. {@code -prof gc}'s {@code gc.alloc.rate.norm}
  * counts the allocation of <i>every</i> thread (the journal, the sender, the loopback host) per
  * event; the allocation in the caller's thread alone is printed after each iteration
  * ("caller thread: … B/op", from {@code ThreadMXBean.getCurrentThreadAllocatedBytes}).
@@ -156,6 +157,34 @@ public class TrackBenchmark {
     @Benchmark
     @BenchmarkMode(Mode.SampleTime)
     public void trackSampled(SamplePace pace) {
+        client.track(pool[next]);
+        next = (next + 1) & (POOL - 1);
+        ops++;
+    }
+
+    /**
+     * Before each call (untimed): the queue empty and the journal thread idle for 200 µs, as in an
+     * application that tracks now and then (an LLM call every few milliseconds or seconds). The
+     * call then has to wake the journal thread, which the paced benchmarks above rarely do.
+     */
+    @State(Scope.Thread)
+    public static class Idle {
+        @Setup(Level.Invocation)
+        public void idle(TrackBenchmark b) {
+            while (b.client.stats().queued() > 0) {
+                LockSupport.parkNanos(20_000);
+            }
+            long until = System.nanoTime() + 200_000;
+            while (System.nanoTime() < until) {
+                LockSupport.parkNanos(until - System.nanoTime());
+            }
+        }
+    }
+
+    /** One {@code track()} of a prebuilt event into an idle client (see {@link Idle}). */
+    @Benchmark
+    @BenchmarkMode(Mode.SampleTime)
+    public void trackIdle(Idle idle) {
         client.track(pool[next]);
         next = (next + 1) & (POOL - 1);
         ops++;
