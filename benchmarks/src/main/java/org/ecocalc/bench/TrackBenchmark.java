@@ -16,6 +16,7 @@ import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OperationsPerInvocation;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
@@ -41,8 +42,8 @@ import org.openjdk.jmh.infra.Blackhole;
  *
  * <p>Scores: {@code track}, {@code buildAndTrack}, {@code build}: average ns per event
  * (1,000 per invocation); {@code trackSampled}: the distribution of single calls (SampleTime; each
- * sample includes one {@code System.nanoTime()} pair); {@code trackIdle}: the same for a call into
- * an idle client, which must wake the journal thread. {@code -prof gc}'s {@code gc.alloc.rate.norm}
+ * sample includes one {@code System.nanoTime()} pair); {@code trackIdle}: the same for a call after
+ * a pause of {@code gapMicros} with an empty queue. {@code -prof gc}'s {@code gc.alloc.rate.norm}
  * counts the allocation of <i>every</i> thread (the journal, the sender, the loopback host) per
  * event; the allocation in the caller's thread alone is printed after each iteration
  * ("caller thread: … B/op", from {@code ThreadMXBean.getCurrentThreadAllocatedBytes}).
@@ -163,18 +164,21 @@ public class TrackBenchmark {
     }
 
     /**
-     * Before each call (untimed): the queue empty and the journal thread idle for 200 µs, as in an
-     * application that tracks now and then (an LLM call every few milliseconds or seconds). The
-     * call then has to wake the journal thread, which the paced benchmarks above rarely do.
+     * Before each call (untimed): the queue empty and no call for {@code gapMicros}, as in an
+     * application that tracks now and then: 200 µs (a busy service: the journal thread is still
+     * looking for events) or 20 ms (beyond that, it waits on the queue and the call must wake it).
      */
     @State(Scope.Thread)
     public static class Idle {
+        @Param({"200", "20000"})
+        public long gapMicros;
+
         @Setup(Level.Invocation)
         public void idle(TrackBenchmark b) {
             while (b.client.stats().queued() > 0) {
                 LockSupport.parkNanos(20_000);
             }
-            long until = System.nanoTime() + 200_000;
+            long until = System.nanoTime() + gapMicros * 1000;
             while (System.nanoTime() < until) {
                 LockSupport.parkNanos(until - System.nanoTime());
             }

@@ -19,6 +19,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -104,6 +105,10 @@ public final class EcoCalcClient implements AutoCloseable {
     private static final AtomicInteger INSTANCES = new AtomicInteger();
     /** Most events the journal thread writes in one group. */
     static final int MAX_GROUP = 4096;
+    /** How long after a group the journal thread looks for events without waiting on the queue (10 ms). */
+    static final long LINGER_NANOS = TimeUnit.MILLISECONDS.toNanos(10);
+    /** How often it looks meanwhile (50 µs): the most an event waits for the journal thread to notice it. */
+    static final long LINGER_PARK_NANOS = TimeUnit.MICROSECONDS.toNanos(50);
 
     final Settings settings;
     final int instance;
@@ -288,24 +293,35 @@ public final class EcoCalcClient implements AutoCloseable {
             laneEvents.add(new ArrayList<>());
         }
         JsonOut out = JsonOut.writer(8192);
+        long lastGroup = System.nanoTime() - LINGER_NANOS;
         try {
             while (true) {
-                Event first;
-                try {
-                    first = queue.poll(50, TimeUnit.MILLISECONDS);
-                } catch (InterruptedException e) {
-                    first = null;
-                }
+                // For LINGER_NANOS after a group, look for events every LINGER_PARK_NANOS without
+                // waiting on the queue, so that track() finds no waiter to wake (a system call in the
+                // caller's thread); after that, wait on the queue and let the next track() wake us.
+                Event first = queue.poll();
                 if (first == null) {
                     if (journalStop && queue.isEmpty()) {
                         return;
                     }
-                    continue;
+                    if (System.nanoTime() - lastGroup < LINGER_NANOS && !Thread.currentThread().isInterrupted()) {
+                        LockSupport.parkNanos(LINGER_PARK_NANOS);
+                        continue;
+                    }
+                    try {
+                        first = queue.poll(50, TimeUnit.MILLISECONDS);
+                    } catch (InterruptedException e) {
+                        first = null;
+                    }
+                    if (first == null) {
+                        continue;
+                    }
                 }
                 group.add(first);
                 queue.drainTo(group, MAX_GROUP - 1);
                 writeGroup(group, laneEvents, out);
                 group.clear();
+                lastGroup = System.nanoTime();
             }
         } catch (RuntimeException | Error e) {
             LOG.error("ecocalc client {}: the journal thread failed", instance, e);
