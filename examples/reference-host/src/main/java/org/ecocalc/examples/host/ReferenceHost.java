@@ -105,6 +105,7 @@ public final class ReferenceHost implements Closeable {
             throw new IOException("cannot open the store " + config.jdbcUrl() + ": " + e.getMessage(), e);
         }
         AuditLog audit = new ChainedJsonlAuditLog(config.auditLog(), config.clock());
+        noDelay();
         HttpServer server;
         try {
             server = HttpServer.create(new InetSocketAddress(config.bind(), config.port()), 128);
@@ -130,6 +131,22 @@ public final class ReferenceHost implements Closeable {
         host.log.log("info", "reference host started", null, Map.of("url", host.uri().toString(),
                 "jdbc_url", config.jdbcUrl(), "audit_log", config.auditLog().toString()));
         return host;
+    }
+
+    /** The JDK server's switch for {@code TCP_NODELAY} on accepted connections. */
+    static final String NODELAY_PROPERTY = "sun.net.httpserver.nodelay";
+
+    /**
+     * Turns Nagle's algorithm off for the JDK's HTTP server in this JVM, unless the property was set
+     * explicitly. The server writes a response's headers and body separately; with Nagle's algorithm
+     * the body waits until the client acknowledges the headers, which a client delays (40 ms on
+     * Linux) while it waits for the body: every answer took 40 ms more on loopback (decision 0807).
+     * The server reads the property once, when the first server of the JVM starts.
+     */
+    static void noDelay() {
+        if (System.getProperty(NODELAY_PROPERTY) == null) {
+            System.setProperty(NODELAY_PROPERTY, "true");
+        }
     }
 
     /** The port served. */
@@ -207,6 +224,23 @@ public final class ReferenceHost implements Closeable {
             log.log("error", "request failed", rid, Map.of("error", e.toString()));
             r = error(500, "internal_error", "the host failed to handle the request", rid);
         }
+        // Logged and counted before the answer goes out, so that a client that got its answer finds
+        // the request in the log (the duration is the time to handle it, sending excluded).
+        long nanos = System.nanoTime() - t0;
+        metrics.request(route, ex.getRequestMethod(), r.status(), nanos);
+        if (!route.equals("/metrics") && !route.equals("/health")) {
+            Map<String, Object> f = new LinkedHashMap<>();
+            f.put("method", ex.getRequestMethod());
+            f.put("path", path);
+            f.put("status", r.status());
+            f.put("duration_us", nanos / 1000);
+            String key = ex.getRequestHeaders().getFirst("X-API-Key");
+            if (key != null) {
+                f.put("key_id", RequestAuth.keyId(key));
+            }
+            f.putAll(r.fields());
+            log.log(r.status() >= 500 ? "error" : "info", "request", rid, f);
+        }
         try {
             ex.getResponseHeaders().set("Content-Type", r.contentType());
             ex.getResponseHeaders().set("X-Request-ID", rid);
@@ -219,21 +253,6 @@ public final class ReferenceHost implements Closeable {
             }
         } finally {
             ex.close();
-            long nanos = System.nanoTime() - t0;
-            metrics.request(route, ex.getRequestMethod(), r.status(), nanos);
-            Map<String, Object> f = new LinkedHashMap<>();
-            f.put("method", ex.getRequestMethod());
-            f.put("path", path);
-            f.put("status", r.status());
-            f.put("duration_us", nanos / 1000);
-            String key = ex.getRequestHeaders().getFirst("X-API-Key");
-            if (key != null) {
-                f.put("key_id", RequestAuth.keyId(key));
-            }
-            f.putAll(r.fields());
-            if (!route.equals("/metrics") && !route.equals("/health")) {
-                log.log(r.status() >= 500 ? "error" : "info", "request", rid, f);
-            }
         }
     }
 

@@ -188,6 +188,12 @@ class HostProtocolTest {
         host = HostFixture.start(dir.resolve("again"), 0, b -> b.apiKey(KEY, null));
     }
 
+    /** The host turns Nagle's algorithm off for its server (decision 0807), unless told otherwise. */
+    @Test
+    void theServerSetsTcpNoDelay() {
+        assertThat(System.getProperty(ReferenceHost.NODELAY_PROPERTY)).isEqualTo("true");
+    }
+
     @Test
     void reportParametersAreChecked() throws Exception {
         HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(host.uri()
