@@ -33,6 +33,9 @@ public final class Factor {
     private final int version;
     private final LocalDate effectiveDate;
     private final LocalDate expiryDate;
+    /** The validity as instants, computed once (selection compares them for every candidate). */
+    private final Instant validFrom;
+    private final Instant validUntil;
     private final String scope;
     private final String category;
     private final String activityType;
@@ -62,6 +65,8 @@ public final class Factor {
         this.version = version;
         this.effectiveDate = Objects.requireNonNull(effectiveDate, "effectiveDate");
         this.expiryDate = expiryDate;
+        this.validFrom = effectiveDate.atStartOfDay(ZoneOffset.UTC).toInstant();
+        this.validUntil = expiryDate == null ? null : expiryDate.atStartOfDay(ZoneOffset.UTC).toInstant();
         this.scope = Objects.requireNonNull(scope, "scope");
         this.category = Objects.requireNonNull(category, "category");
         this.activityType = Objects.requireNonNull(activityType, "activityType");
@@ -177,12 +182,12 @@ public final class Factor {
 
     /** The first instant the factor applies: the start of {@link #effectiveDate()} in UTC. */
     public Instant validFrom() {
-        return effectiveDate.atStartOfDay(ZoneOffset.UTC).toInstant();
+        return validFrom;
     }
 
     /** The first instant the factor no longer applies, or null when open-ended. */
     public Instant validUntil() {
-        return expiryDate == null ? null : expiryDate.atStartOfDay(ZoneOffset.UTC).toInstant();
+        return validUntil;
     }
 
     /** Whether {@code [start, end)} lies entirely within the factor's validity. */
