@@ -61,7 +61,11 @@ public record FactorUse(String role, String reference, String packDigest, String
                 records + more);
     }
 
-    /** The identity of a use: everything but the record count. */
+    /**
+     * Everything but the record count, as one string: the order in which a result lists its uses.
+     * A result lists each factor once per role, match level and confidence, with the trace of its
+     * first selection (the traces of one factor differ only in the dates it was selected for).
+     */
     public String key() {
         return role + "|" + reference + "|" + level + "|" + confidence + "|" + String.join(" / ", trace);
     }

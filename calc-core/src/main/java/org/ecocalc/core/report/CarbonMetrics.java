@@ -87,7 +87,8 @@ final class CarbonMetrics {
                     }
                     te = te.add(sel.factor().applyPerItem(c.count()).to(Unit.KG).value());
                     FactorUse u = FactorUse.of("embodied/" + c.activity(), sel);
-                    uses.merge(u.key(), u, (x, y) -> x.plus(y.records()));
+                    uses.merge(u.role() + "|" + u.reference() + "|" + u.level() + "|" + u.confidence(), u,
+                            CarbonSums::combine);
                 }
             }
             BigDecimal seconds = ReportingPeriod.seconds(s, e);

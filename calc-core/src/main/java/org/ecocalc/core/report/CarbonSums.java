@@ -129,8 +129,31 @@ final class CarbonSums implements Serializable {
      */
     void factor(FactorUse use, long count) {
         FactorUse u = use.records() == count ? use : use.plus(count - use.records());
-        factors.merge(new UseKey(u), u, (a, b) -> a.plus(b.records()));
+        factors.merge(new UseKey(u), u, CarbonSums::combine);
     }
+
+    /**
+     * Two uses of one factor for one role at one match level and confidence: one use with both
+     * record counts and the trace that sorts first. The selection traces of such uses differ only in
+     * the dates of the records they were selected for (a factor chosen for each day of a month), so
+     * the group lists the factor once, with a trace of its first day, instead of once a day. Taking
+     * the least trace keeps the result independent of the order records and partitions arrive in.
+     */
+    static FactorUse combine(FactorUse a, FactorUse b) {
+        FactorUse first = TRACE_ORDER.compare(a.trace(), b.trace()) <= 0 ? a : b;
+        return first.plus(a.records() + b.records() - first.records());
+    }
+
+    /** Lexicographic order of traces, step by step. */
+    private static final Comparator<List<String>> TRACE_ORDER = (x, y) -> {
+        for (int i = 0; i < Math.min(x.size(), y.size()); i++) {
+            int c = x.get(i).compareTo(y.get(i));
+            if (c != 0) {
+                return c;
+            }
+        }
+        return Integer.compare(x.size(), y.size());
+    };
 
     /** The factor uses in {@link FactorUse#key()} order (the order written in lineage). */
     List<FactorUse> factorUses() {
@@ -140,13 +163,13 @@ final class CarbonSums implements Serializable {
     }
 
     /**
-     * A factor use's identity, {@link FactorUse#key()} without building its string: hashing reuses
-     * the strings' cached hash codes, so counting a use per record costs no concatenation.
+     * A factor use's identity in a group: role, factor, match level and confidence (not the trace:
+     * see {@link #combine}). Hashing reuses the strings' cached hash codes, so counting a use per
+     * record costs no concatenation.
      */
-    record UseKey(String role, String reference, String level, String confidence, List<String> trace)
-            implements Serializable {
+    record UseKey(String role, String reference, String level, String confidence) implements Serializable {
         UseKey(FactorUse u) {
-            this(u.role(), u.reference(), u.level(), u.confidence(), u.trace());
+            this(u.role(), u.reference(), u.level(), u.confidence());
         }
     }
 

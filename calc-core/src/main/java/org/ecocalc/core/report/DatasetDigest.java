@@ -1,10 +1,10 @@
 package org.ecocalc.core.report;
 
 import java.io.Serializable;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
@@ -26,7 +26,7 @@ import org.ecocalc.core.telemetry.TelemetryRecord;
  * can reproduce it from the records alone. Records with a key seen with different contents
  * (conflicts) are left out; exact repeats count once.
  *
- * <p>Memory grows with the number of distinct keys (a key and 32 bytes each). Not thread-safe;
+ * <p>Memory grows with the number of distinct keys (an event id, 32 bytes and a map entry each). Not thread-safe;
  * give each thread its own and {@link #merge} them.
  */
 public final class DatasetDigest implements Serializable {
@@ -43,20 +43,42 @@ public final class DatasetDigest implements Serializable {
         CONFLICT
     }
 
+    /** A record digest (SHA-256, as four longs: no array object per record), its copies, and whether in conflict. */
     private static final class Entry implements Serializable {
         private static final long serialVersionUID = 1L;
-        final byte[] digest;
+        final long d0;
+        final long d1;
+        final long d2;
+        final long d3;
         long copies;
         boolean conflict;
 
         Entry(byte[] digest, long copies, boolean conflict) {
-            this.digest = digest;
+            ByteBuffer b = ByteBuffer.wrap(digest);
+            this.d0 = b.getLong();
+            this.d1 = b.getLong();
+            this.d2 = b.getLong();
+            this.d3 = b.getLong();
             this.copies = copies;
             this.conflict = conflict;
+        }
+
+        boolean sameDigest(byte[] digest) {
+            ByteBuffer b = ByteBuffer.wrap(digest);
+            return d0 == b.getLong() && d1 == b.getLong() && d2 == b.getLong() && d3 == b.getLong();
+        }
+
+        byte[] digest() {
+            return ByteBuffer.allocate(32).putLong(d0).putLong(d1).putLong(d2).putLong(d3).array();
         }
     }
 
     private final HashMap<IdempotencyKey, Entry> entries = new HashMap<>();
+    /**
+     * Each source id once: the keys of a source's records share its string, so memory per record is
+     * the event id, the digest and the map entry (about 190 bytes; docs/performance.md).
+     */
+    private final HashMap<String, String> sourceIds = new HashMap<>();
 
     /** An empty digest. */
     public DatasetDigest() {
@@ -74,11 +96,13 @@ public final class DatasetDigest implements Serializable {
     private Status add(IdempotencyKey key, byte[] digest, long copies, boolean conflict) {
         Entry e = entries.get(key);
         if (e == null) {
-            entries.put(key, new Entry(digest, copies, conflict));
+            String source = sourceIds.computeIfAbsent(key.sourceId(), k -> k);
+            entries.put(source == key.sourceId() ? key : new IdempotencyKey(source, key.externalEventId()),
+                    new Entry(digest, copies, conflict));
             return conflict ? Status.CONFLICT : Status.NEW;
         }
         e.copies += copies;
-        if (e.conflict || conflict || !Arrays.equals(e.digest, digest)) {
+        if (e.conflict || conflict || !e.sameDigest(digest)) {
             e.conflict = true;
             return Status.CONFLICT;
         }
@@ -89,7 +113,7 @@ public final class DatasetDigest implements Serializable {
     public DatasetDigest merge(DatasetDigest other) {
         Objects.requireNonNull(other, "other");
         for (Map.Entry<IdempotencyKey, Entry> e : other.entries.entrySet()) {
-            add(e.getKey(), e.getValue().digest, e.getValue().copies, e.getValue().conflict);
+            add(e.getKey(), e.getValue().digest(), e.getValue().copies, e.getValue().conflict);
         }
         return this;
     }
@@ -118,7 +142,7 @@ public final class DatasetDigest implements Serializable {
             if (records > 0) {
                 sha.update((byte) ',');
             }
-            sha.update(("\"" + CanonicalJson.DIGEST_PREFIX + HEX.formatHex(e.digest) + "\"").getBytes(StandardCharsets.US_ASCII));
+            sha.update(("\"" + CanonicalJson.DIGEST_PREFIX + HEX.formatHex(e.digest()) + "\"").getBytes(StandardCharsets.US_ASCII));
             records++;
             duplicates += e.copies - 1;
         }

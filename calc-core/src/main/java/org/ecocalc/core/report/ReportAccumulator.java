@@ -243,8 +243,7 @@ public final class ReportAccumulator implements Serializable {
             if (v != null) {
                 BigDecimal perHour = f.isPercent() ? v : perHour(v, total, perHourMultiplier);
                 first.series.computeIfAbsent(new QualitySums.SeriesKey(r.facilityId(), source, f.pointer()),
-                        k -> new ArrayList<>())
-                        .add(new QualitySums.Sample(start, perHour));
+                        k -> new SampleSeries()).add(start, perHour);
             }
         }
     }

@@ -328,4 +328,32 @@ class CarbonTest {
         assertThat(g.metric(Metric.CARBON_SCOPE2_LOCATION_KGCO2E).lineage().factors()).extracting(FactorUse::level)
                 .contains("override");
     }
+
+    /**
+     * Three days of CAMX electricity, one record a day: eGRID2023 covers 2023 only, so each day's
+     * selection is flagged with that day's distance ("closest by date (N day(s) apart)"), and the
+     * traces differ. The group still lists each gas's factor once, applied to 3 records, with the
+     * trace of the first day, whatever order the records come in.
+     */
+    @Test
+    void aFactorSelectedOnSeveralDaysIsListedOnceWithItsFirstTrace() {
+        TelemetryRecord[] days = new TelemetryRecord[3];
+        for (int d = 0; d < 3; d++) {
+            Instant start = Instant.parse(H0).plusSeconds(86_400L * d);
+            days[d] = record("d" + d, start.toString(), start.plusSeconds(3600).toString()).gridZone("CAMX")
+                    .country("US").energy(grid("1000")).build();
+        }
+        GroupResult g = total(days);
+        GroupResult reversed = total(days[2], days[1], days[0]);
+        List<FactorUse> co2 = g.metric(Metric.CARBON_SCOPE2_LOCATION_KGCO2E).lineage().factors().stream()
+                .filter(u -> u.role().equals("grid_electricity/co2")).toList();
+        assertThat(co2).singleElement().satisfies(u -> {
+            assertThat(u.reference()).isEqualTo("us-epa-egrid2023@1.0.0:egrid2023.camx.co2@1");
+            assertThat(u.records()).isEqualTo(3);
+            // 2026-03-02 is 791 days after eGRID2023's expiry (2024-01-01): the first day's distance.
+            assertThat(u.trace()).anyMatch(t -> t.contains("[2026-03-02T00:00:00Z, 2026-03-03T00:00:00Z)"));
+        });
+        assertThat(reversed.metric(Metric.CARBON_SCOPE2_LOCATION_KGCO2E).lineage())
+                .isEqualTo(g.metric(Metric.CARBON_SCOPE2_LOCATION_KGCO2E).lineage());
+    }
 }
