@@ -1,0 +1,90 @@
+package org.ecocalc.core.internal;
+
+import com.networknt.schema.Error;
+import com.networknt.schema.InputFormat;
+import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SchemaRegistryConfig;
+import com.networknt.schema.SpecificationVersion;
+import com.networknt.schema.path.PathType;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import org.ecocalc.core.ErrorCode;
+import org.ecocalc.core.Problem;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * A JSON Schema 2020-12 shipped in the jar, compiled once with networknt json-schema-validator
+ * (format assertions on, locale {@link Locale#ROOT}). Loads nothing over the network: the schemas
+ * have no external references and the 2020-12 meta-schema is bundled with the validator.
+ */
+public final class SchemaCheck {
+    private final Schema schema;
+    private final Set<String> propertyKeywords;
+
+    private SchemaCheck(Schema schema, Set<String> propertyKeywords) {
+        this.schema = schema;
+        this.propertyKeywords = propertyKeywords;
+    }
+
+    /**
+     * Loads a schema resource.
+     *
+     * @param anchor           a class of the jar that holds the resource
+     * @param resource         the absolute resource name
+     * @param propertyKeywords the keywords whose violations name a property the pointer should
+     *                         end with ({@code required}, {@code additionalProperties}, ...)
+     */
+    public static SchemaCheck load(Class<?> anchor, String resource, Set<String> propertyKeywords) {
+        SchemaRegistryConfig config = SchemaRegistryConfig.builder()
+                .locale(Locale.ROOT)
+                .pathType(PathType.JSON_POINTER)
+                .formatAssertionsEnabled(true)
+                .build();
+        SchemaRegistry registry = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12,
+                b -> b.schemaRegistryConfig(config));
+        try (InputStream in = anchor.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException("missing resource " + resource);
+            }
+            return new SchemaCheck(registry.getSchema(new String(in.readAllBytes(), StandardCharsets.UTF_8),
+                    InputFormat.JSON), Set.copyOf(propertyKeywords));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The violations of a value, as {@link ErrorCode#SCHEMA_VIOLATION} problems with JSON Pointers; empty when valid. */
+    public List<Problem> validate(JsonNode value) {
+        List<Error> errors = schema.validate(value);
+        if (errors.isEmpty()) {
+            return List.of();
+        }
+        List<Problem> out = new ArrayList<>(errors.size());
+        for (Error e : errors) {
+            String pointer = e.getInstanceLocation().toString();
+            if (pointer.equals("/")) {
+                pointer = "";
+            }
+            if (e.getProperty() != null && propertyKeywords.contains(e.getKeyword())) {
+                pointer = pointer + "/" + escape(e.getProperty());
+            }
+            out.add(Problem.error(ErrorCode.SCHEMA_VIOLATION, pointer, e.getMessage()));
+        }
+        return out;
+    }
+
+    /** RFC 6901 escaping of one reference token. */
+    public static String escape(String token) {
+        if (token.indexOf('~') < 0 && token.indexOf('/') < 0) {
+            return token;
+        }
+        return token.replace("~", "~0").replace("/", "~1");
+    }
+}
