@@ -60,7 +60,12 @@ public enum ErrorCode {
     /** No factor, at any match level, for the activity, gas and place asked for. */
     UNKNOWN_FACTOR("unknown_factor"),
     /** A gas has no published GWP value in the chosen set and horizon; ecocalc does not guess one. */
-    GWP_UNAVAILABLE("gwp_unavailable");
+    GWP_UNAVAILABLE("gwp_unavailable"),
+    /**
+     * A usage-event attribute whose name could carry prompt or completion content (it contains
+     * prompt, completion, message or content, in any case); refused, never stored.
+     */
+    CONTENT_ATTRIBUTE("content_attribute");
 
     private final String id;
 
