@@ -15,8 +15,9 @@ import picocli.CommandLine.Command;
  * {@value #USAGE} usage.
  */
 @Command(name = "ecocalc", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
-        description = "Auditable sustainability numbers (PUE, WUE, water, energy per GPU-hour) from data-centre telemetry.",
-        subcommands = {ReportCommand.class, CommandLine.HelpCommand.class},
+        description = "Auditable sustainability numbers (PUE, WUE, water, energy per GPU-hour) from data-centre telemetry,"
+                + " and the energy, water and carbon of AI usage (LLM calls, GPU jobs).",
+        subcommands = {ReportCommand.class, UsageCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success", "1:bad input (the errors are listed)", "2:usage"})
 public final class Main implements Runnable {
@@ -57,7 +58,7 @@ public final class Main implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required: report");
+        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required: report or usage");
     }
 
     static final class Version implements CommandLine.IVersionProvider {
