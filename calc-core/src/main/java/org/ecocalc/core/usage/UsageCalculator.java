@@ -155,9 +155,9 @@ public final class UsageCalculator {
         Run(UsageEvent e) {
             this.e = e;
             this.from = day(e.startedAt());
-            Instant end = e.endedAt() != null && e.endedAt().isAfter(e.startedAt()) ? e.endedAt() : e.startedAt();
+            Instant end = e.endedAt() != null ? e.endedAt() : e.startedAt();
             Instant t = day(end);
-            this.to = t.isAfter(end) ? t : t.plusSeconds(86_400);
+            this.to = t.isBefore(end) || !t.isAfter(from) ? t.plusSeconds(86_400) : t;
             this.organisation = e.organizationId() != null ? e.organizationId() : settings.organisationId();
             this.activity = e.region() != null ? "region:" + e.region() : null;
             this.country = e.country();

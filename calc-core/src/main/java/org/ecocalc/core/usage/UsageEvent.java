@@ -274,9 +274,18 @@ public final class UsageEvent {
             return this;
         }
 
-        /** Sets the GPU-seconds from a plain decimal string such as {@code "28800"}. */
+        /**
+         * Sets the GPU-seconds from a plain decimal string such as {@code "28800"}.
+         *
+         * @throws InvalidUsageException ({@code not_numeric}, {@code /gpu_seconds}) if it is not a plain decimal
+         */
         public Builder gpuSeconds(String gpuSeconds) {
-            this.gpuSeconds = Decimals.parse(gpuSeconds);
+            try {
+                this.gpuSeconds = Decimals.parse(gpuSeconds);
+            } catch (NumberFormatException | ArithmeticException e) {
+                throw new InvalidUsageException(Problem.error(ErrorCode.NOT_NUMERIC, "/gpu_seconds",
+                        "gpu_seconds must be a plain decimal such as \"28800\""));
+            }
             return this;
         }
 
