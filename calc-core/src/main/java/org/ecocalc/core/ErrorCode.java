@@ -80,7 +80,12 @@ public enum ErrorCode {
     /** A what-if scenario is invalid (the message names the field by JSON Pointer). */
     INVALID_SCENARIO("invalid_scenario"),
     /** Money amounts in different currencies were combined; ecocalc never converts silently. */
-    CURRENCY_MISMATCH("currency_mismatch");
+    CURRENCY_MISMATCH("currency_mismatch"),
+    /**
+     * A usage-event attribute whose name could carry prompt or completion content (it contains
+     * prompt, completion, message or content, in any case); refused, never stored.
+     */
+    CONTENT_ATTRIBUTE("content_attribute");
 
     private final String id;
 

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
+import java.util.function.Function;
 import org.ecocalc.core.MethodSettings;
 import org.ecocalc.core.ReportingPeriod;
 import org.ecocalc.core.carbon.CarbonContext;
@@ -288,14 +289,23 @@ final class CarbonCalculator {
 
     /** The kg CO2e per kWh of the grid (or residual mix) for a record, per the rule above. */
     Priced gridRate(TelemetryRecord r, String activity) {
+        return gridRate(gas -> query(r, activity, gas).build(), place(r), activity);
+    }
+
+    /**
+     * The kg CO2e per kWh of the grid (or residual mix) for the queries {@code queryFor} builds (one
+     * per gas, same place and interval), per the rule above; {@code place} names the place in messages.
+     * Used for telemetry records and, through {@link GridRate}, for usage events.
+     */
+    Priced gridRate(Function<Gas, FactorQuery> queryFor, String place, String activity) {
         if (!ctx.hasFactors()) {
             return Priced.missing("no factor packs loaded");
         }
-        FactorSelection co2 = select(r, activity, Gas.CO2);
-        FactorSelection co2e = select(r, activity, Gas.CO2E);
+        FactorSelection co2 = ctx.select(queryFor.apply(Gas.CO2));
+        FactorSelection co2e = ctx.select(queryFor.apply(Gas.CO2E));
         if (co2 == null && co2e == null) {
-            return Priced.missing("no " + activity + " factor for " + place(r) + " ("
-                    + ctx.whyNot(query(r, activity, Gas.CO2E).build()) + ")");
+            return Priced.missing("no " + activity + " factor for " + place + " ("
+                    + ctx.whyNot(queryFor.apply(Gas.CO2E)) + ")");
         }
         String role = activity;
         List<String> notes = new ArrayList<>();
@@ -303,8 +313,8 @@ final class CarbonCalculator {
         if (co2ePrimary) {
             return publishedCo2e(role, co2e, notes);
         }
-        FactorSelection ch4 = select(r, activity, Gas.CH4);
-        FactorSelection n2o = select(r, activity, Gas.N2O);
+        FactorSelection ch4 = ctx.select(queryFor.apply(Gas.CH4));
+        FactorSelection n2o = ctx.select(queryFor.apply(Gas.N2O));
         boolean sameE = sameSource(co2, co2e);
         if (sameE && settings.gwpSet().name().equals(co2e.factor().gwpSetId())) {
             return publishedCo2e(role, co2e, notes);
