@@ -70,6 +70,9 @@ class SettingsJsonTest {
         "{\"lineage_key_limit\":-1}|/lineage_key_limit",
         "{\"lineage_key_limit\":\"20\"}|/lineage_key_limit",
         "{\"gwp\":\"ar6\"}|/gwp",
+        "{\"gwp\":{\"horizon_years\":100}}|/gwp/set",
+        "{\"quality\":\"strict\"}|/quality",
+        "{\"score\":[]}|/score",
         "[]|''",
     })
     void badSettingsNameTheMember(String json, String pointer) {

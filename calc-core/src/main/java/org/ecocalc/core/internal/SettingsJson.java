@@ -291,6 +291,10 @@ public final class SettingsJson {
     }
 
     private static void unknown(JsonNode n, Set<String> known, String at) {
+        if (!n.isObject()) {
+            throw new InvalidSettingsException(at, (at.isEmpty() ? "settings" : at.substring(1))
+                    + " must be a JSON object with members " + String.join(", ", known.stream().sorted().toList()));
+        }
         Iterator<Map.Entry<String, JsonNode>> it = n.properties().iterator();
         while (it.hasNext()) {
             String name = it.next().getKey();
@@ -302,6 +306,9 @@ public final class SettingsJson {
     }
 
     private static String text(JsonNode n, String pointer) {
+        if (n == null) {
+            throw new InvalidSettingsException(pointer, pointer.substring(pointer.lastIndexOf('/') + 1) + " is missing");
+        }
         if (!n.isString()) {
             throw new InvalidSettingsException(pointer, "must be a string");
         }

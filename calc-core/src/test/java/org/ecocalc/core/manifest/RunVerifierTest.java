@@ -54,7 +54,7 @@ class RunVerifierTest {
         Verification v = verify(json, inputs);
         assertThat(v.isReproduced()).as(v.checks().toString()).isTrue();
         assertThat(v.checks()).extracting(Check::name).containsExactly("manifest run_id", "engine", "factor_packs",
-                "activity_dataset", "settings", "results", "report body", "run_id", "signature");
+                "asset_registry", "factor_overrides", "activity_dataset", "settings", "results", "report body", "run_id", "signature");
         assertThat(v.checks()).extracting(Check::status).containsOnly(Status.OK);
     }
 

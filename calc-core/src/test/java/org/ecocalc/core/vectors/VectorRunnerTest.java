@@ -42,14 +42,14 @@ class VectorRunnerTest {
     @Test
     void eachMismatchIsOneLine() {
         VectorResult r = run(vector("bad", "{\"metrics\":{\"efficiency.pue\":\"1.3\",\"efficiency.dcie\":null,"
-                + "\"efficiency.chiller_cop\":\"1\",\"carbon.scope1_kgco2e\":\"5\"},\"group_count\":2,"
+                + "\"efficiency.chiller_cop\":\"1\",\"carbon.scope9_kgco2e\":\"5\"},\"group_count\":2,"
                 + "\"problems\":[{\"record\":0,\"code\":\"unknown_unit\",\"pointer\":\"/energy/it/unit\"}],\"rejected\":1,"
                 + "\"dataset\":{\"records\":3}}", ""));
         assertThat(r.failures()).containsExactly(
                 "total efficiency.pue: expected 1.3, got 1.25",
                 "total efficiency.dcie: expected not computable, got 0.8",
                 "total efficiency.chiller_cop: expected 1, got not computable (no record reports /cooling/heat_removed)",
-                "total carbon.scope1_kgco2e: not a metric of this engine",
+                "total carbon.scope9_kgco2e: not a metric of this engine",
                 "group count: expected 2, got 1",
                 "problems: expected [#0 error unknown_unit at \"/energy/it/unit\"], got []",
                 "rejected records: expected 1, got 0",
