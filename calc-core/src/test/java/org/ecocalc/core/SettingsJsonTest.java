@@ -83,6 +83,18 @@ class SettingsJsonTest {
     }
 
     @Test
+    void aScoreBaselineGivenAloneIsUsedAndTheOthersKeepTheirDefaults() {
+        // Before the fix, a water reference given without carbon_reference or pue_worst was ignored silently.
+        MethodSettings s = MethodSettings.parse("{\"score\":{\"water_reference_l_per_gpu_hour\":\"10\"}}");
+        assertThat(s.score().waterReference()).isEqualByComparingTo("10");
+        assertThat(s.score().carbonReference()).isEqualByComparingTo(org.ecocalc.core.score.ScoreSettings.DEFAULT_CARBON_REFERENCE);
+        assertThat(s.score().pueWorst()).isEqualByComparingTo("2");
+        assertThat(s.score().utilizationTarget()).isEqualByComparingTo("80");
+        assertThat(MethodSettings.parse("{\"score\":{\"utilization_target_pct\":\"90\"}}").score().utilizationTarget())
+                .isEqualByComparingTo("90");
+    }
+
+    @Test
     void textThatIsNotJsonIsMalformed() {
         assertThatThrownBy(() -> MethodSettings.parse("{period"))
                 .isInstanceOfSatisfying(EcoCalcException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.MALFORMED_JSON));
