@@ -392,6 +392,20 @@ vector("bad_input", "bad-unknown-factor-pack",
        {"error": {"code": "factor_pack_unavailable", "pointer": "/factor_packs/0"}},
        input=[GOOD], factor_packs=["nosuch@1.0.0"])
 
+vector("bad_input", "bad-asset-registry",
+       "An asset registry whose asset has an expected lifetime of 0 h (SCI divides by it): the whole vector fails with "
+       "invalid_asset at /assets before anything is computed.",
+       {"error": {"code": "invalid_asset", "pointer": "/assets"}}, input=[GOOD],
+       assets={"assets": [{"asset_id": "srv-1", "facility_id": "dc-1", "embodied_kgco2e": "7012",
+                           "lifetime_hours": "0", "in_service": "2025-06-01T00:00:00Z"}]})
+vector("bad_input", "bad-override-factor",
+       "An approved override naming a factor that none of the vector's packs holds (ember2024.deu.co2e version 2; "
+       "the pack has version 1): the whole vector fails with unknown_factor at /overrides/0/factor.",
+       {"error": {"code": "unknown_factor", "pointer": "/overrides/0/factor"}}, input=[GOOD],
+       factor_packs=["ember-grid-intensity-2024@1.0.0"],
+       overrides=[{"scope": "facility", "scope_id": "dc-1", "factor": "ember-grid-intensity-2024@1.0.0:ember2024.deu.co2e@2",
+                   "approved_by": "energy manager (test)", "approved_on": "2024-05-15", "reason": "test"}])
+
 # --------------------------------------------------------------------------------------------
 # bad settings
 # --------------------------------------------------------------------------------------------

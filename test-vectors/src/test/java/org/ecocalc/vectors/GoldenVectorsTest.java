@@ -147,15 +147,17 @@ class GoldenVectorsTest {
                 codes.add(v.expected().error().code());
             }
         }
-        // Every code a telemetry record, a data set or the settings of a run can raise. (schema_violation is
-        // left out: the reader's own checks are at least as strict as the schema, so no known input reaches it.)
+        // Every code a telemetry record, a data set, the settings, the packs, the overrides or the asset registry of a
+        // run can raise. (schema_violation is left out: the reader's own checks are at least as strict as the schema,
+        // so no known input reaches it.)
         EnumSet<ErrorCode> inputCodes = EnumSet.of(ErrorCode.MALFORMED_JSON, ErrorCode.MISSING_IDENTITY,
                 ErrorCode.MISSING_FIELD, ErrorCode.UNKNOWN_FIELD, ErrorCode.WRONG_TYPE, ErrorCode.NOT_NUMERIC,
                 ErrorCode.NEGATIVE_VALUE, ErrorCode.VALUE_OUT_OF_RANGE, ErrorCode.UNKNOWN_UNIT,
                 ErrorCode.UNIT_DIMENSION_MISMATCH, ErrorCode.INVALID_TIMESTAMP, ErrorCode.TIMESTAMP_WITHOUT_OFFSET,
                 ErrorCode.INTERVAL_NOT_POSITIVE, ErrorCode.IT_EXCEEDS_FACILITY, ErrorCode.COOLING_EXCEEDS_FACILITY,
                 ErrorCode.DUPLICATE_RECORD, ErrorCode.CONFLICTING_DUPLICATE, ErrorCode.OUTSIDE_REPORTING_RANGE,
-                ErrorCode.INVALID_SETTINGS, ErrorCode.FACTOR_PACK_UNAVAILABLE);
+                ErrorCode.INVALID_SETTINGS, ErrorCode.FACTOR_PACK_UNAVAILABLE, ErrorCode.INVALID_ASSET,
+                ErrorCode.UNKNOWN_FACTOR);
         List<String> missing = new ArrayList<>();
         for (ErrorCode c : inputCodes) {
             if (!codes.contains(c.id())) {
