@@ -175,6 +175,7 @@ final class CarbonCalculator {
         BigDecimal given = BigDecimal.ZERO;
         boolean[] seen = new boolean[targets.size()];
         boolean[] gapNoted = new boolean[targets.size()];
+        boolean[] annualForLocation = new boolean[targets.size()];
         for (int k = 0; k < segs.size(); k++) {
             int[] seg = segs.get(k);
             BigDecimal e = whole && k == segs.size() - 1 ? energy.subtract(given)
@@ -194,6 +195,7 @@ final class CarbonCalculator {
                 t.add(Channel.TOU_KWH, e);
             } else if (annual.missing() == null) {
                 t.add(Channel.LOCATION_KG, e.multiply(annual.kgCo2e()));
+                annualForLocation[seg[0]] = true;
             } else if (firstInGroup) {
                 t.missing(S2_LOCATION, annual.missing(), seg[0] == firstSlice(segs) ? 1 : 0);
             }
@@ -213,17 +215,29 @@ final class CarbonCalculator {
                 if (annual.missing() == null) {
                     annual.uses().forEach(u -> t.factor(u, count));
                     annual.notes().forEach(n -> t.note(S2_LOCATION, n, count));
+                    if (residual == null || residual.missing() != null) {
+                        annual.uses().forEach(u -> t.gridAverageKeys.add(u.key()));
+                    }
                 } else if (settings.scope2Method().market()) {
                     t.note(S2_MARKET, "no annual grid factor: " + annual.missing(), count);
                 }
                 if (residual != null && residual.missing() == null) {
-                    residual.uses().forEach(u -> t.factor(u, count));
+                    residual.uses().forEach(u -> {
+                        t.factor(u, count);
+                        t.residualKeys.add(u.key());
+                    });
                 }
             }
             if (seg[1] < 0 && !r.gridIntensity().isEmpty() && !gapNoted[seg[0]]) {
                 gapNoted[seg[0]] = true;
                 t.note(S2_LOCATION, "part of a record's interval has no time-of-use intensity: annual factor used",
                         seg[0] == firstSlice(segs) ? 1 : 0);
+            }
+        }
+        for (int i = 0; i < targets.size(); i++) {
+            if (annualForLocation[i]) {
+                CarbonSums t = targets.get(i);
+                annual.uses().forEach(u -> t.locationKeys.add(u.key()));
             }
         }
         if (!segs.isEmpty() && !r.gridIntensity().isEmpty()) {

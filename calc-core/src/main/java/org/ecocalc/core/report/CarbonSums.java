@@ -57,6 +57,12 @@ final class CarbonSums implements Serializable {
     final TreeMap<String, Long> missing = new TreeMap<>();
     /** The countries and regions the group's records name (the facility's markets). */
     final TreeSet<String> markets = new TreeSet<>();
+    /** Keys of the grid-factor uses applied to location-based kWh (kWh without a time-of-use intensity). */
+    final TreeSet<String> locationKeys = new TreeSet<>();
+    /** Keys of the residual-mix uses: applied to market-based kWh that no instrument covers (tier 3). */
+    final TreeSet<String> residualKeys = new TreeSet<>();
+    /** Keys of the grid-average uses of records without a residual mix: market-based tier 4. */
+    final TreeSet<String> gridAverageKeys = new TreeSet<>();
 
     /** One instrument's volume in the group. */
     static final class InstrumentSum implements Serializable {
@@ -158,6 +164,9 @@ final class CarbonSums implements Serializable {
         o.notes.forEach((k, v) -> notes.merge(k, v, Long::sum));
         o.missing.forEach((k, v) -> missing.merge(k, v, Long::sum));
         markets.addAll(o.markets);
+        locationKeys.addAll(o.locationKeys);
+        residualKeys.addAll(o.residualKeys);
+        gridAverageKeys.addAll(o.gridAverageKeys);
     }
 
     /** Lowers record counts by those of split records counted in several groups. */

@@ -27,12 +27,13 @@ import tools.jackson.databind.JsonNode;
  * @param factorPacks   each pack: {@code id@version}, or an inline pack as compact JSON
  * @param settingsJson  the settings as compact JSON ({@code {}} when absent)
  * @param assetsJson    the asset registry for embodied carbon as compact JSON, or null
+ * @param overrides     approved factor overrides, each naming a factor of the vector's packs
  * @param expected      the expected outputs
  * @param toleranceRel  the relative tolerance, or null for exact equality
  */
 public record TestVector(String name, String category, String description, String expectedFrom, String inputText,
-        boolean inputJsonLines, List<String> factorPacks, String settingsJson, String assetsJson, Expected expected,
-        BigDecimal toleranceRel) {
+        boolean inputJsonLines, List<String> factorPacks, String settingsJson, String assetsJson,
+        List<OverrideEntry> overrides, Expected expected, BigDecimal toleranceRel) {
     /** The format identifier: {@value}. */
     public static final String FORMAT = "ecocalc.test-vector/1";
 
@@ -40,6 +41,7 @@ public record TestVector(String name, String category, String description, Strin
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(inputText, "inputText");
         factorPacks = List.copyOf(factorPacks);
+        overrides = List.copyOf(overrides);
         Objects.requireNonNull(settingsJson, "settingsJson");
         Objects.requireNonNull(expected, "expected");
     }
@@ -55,11 +57,17 @@ public record TestVector(String name, String category, String description, Strin
      * @param rejected   how many records are refused, or null
      * @param dataset    data-set expectations, or null
      * @param error      the error the whole vector raises, or null
+     * @param factors    per metric id, the references of the factors the total's result must name in its
+     *                   lineage ({@code pack@version:factor_id@version}, or {@code pack@version} for a
+     *                   GWP table), compared as sets; empty when not checked
      */
     public record Expected(Map<String, String> metrics, Map<String, Map<String, String>> facilities,
             List<Group> groups, Integer groupCount, List<ExpectedProblem> problems, Long rejected, Dataset dataset,
-            ExpectedError error) {
+            ExpectedError error, Map<String, List<String>> factors) {
         public Expected {
+            Map<String, List<String>> fs = new LinkedHashMap<>();
+            factors.forEach((k, v) -> fs.put(k, List.copyOf(v)));
+            factors = Collections.unmodifiableMap(fs);
             metrics = Collections.unmodifiableMap(new LinkedHashMap<>(metrics));
             Map<String, Map<String, String>> f = new LinkedHashMap<>();
             facilities.forEach((k, v) -> f.put(k, Collections.unmodifiableMap(new LinkedHashMap<>(v))));
@@ -110,6 +118,20 @@ public record TestVector(String name, String category, String description, Strin
     }
 
     /**
+     * An approved factor override ({@link org.ecocalc.core.factor.FactorOverride}) given with a vector.
+     *
+     * @param scope      {@code activity}, {@code facility} or {@code organisation}
+     * @param scopeId    the activity, facility or organisation id
+     * @param factor     the factor to use, {@code pack@version:factor_id@version}, from the vector's packs
+     * @param approvedBy who approved it
+     * @param approvedOn the day of approval, ISO {@code yyyy-mm-dd}
+     * @param reason     why
+     */
+    public record OverrideEntry(String scope, String scopeId, String factor, String approvedBy, String approvedOn,
+            String reason) {
+    }
+
+    /**
      * The error a whole vector raises.
      *
      * @param code    the error code id
@@ -151,10 +173,18 @@ public record TestVector(String name, String category, String description, Strin
         }
         String settings = n.has("settings") ? Json.compact(n.get("settings")) : "{}";
         String assets = n.has("assets") ? Json.compact(n.get("assets")) : null;
+        List<OverrideEntry> overrides = new ArrayList<>();
+        if (n.has("overrides")) {
+            for (JsonNode o : n.get("overrides")) {
+                overrides.add(new OverrideEntry(o.get("scope").stringValue(), o.get("scope_id").stringValue(),
+                        o.get("factor").stringValue(), o.get("approved_by").stringValue(),
+                        o.get("approved_on").stringValue(), o.get("reason").stringValue()));
+            }
+        }
         BigDecimal tolerance = n.has("tolerance_rel") ? new BigDecimal(n.get("tolerance_rel").stringValue()) : null;
         return new TestVector(n.get("name").stringValue(), n.get("category").stringValue(),
                 n.get("description").stringValue(), n.get("expected_from").stringValue(), input, lines, packs, settings,
-                assets, expected(n.get("expected")), tolerance);
+                assets, overrides, expected(n.get("expected")), tolerance);
     }
 
     private static Expected expected(JsonNode e) {
@@ -195,9 +225,19 @@ public record TestVector(String name, String category, String description, Strin
         }
         ExpectedError error = e.has("error") ? new ExpectedError(e.get("error").get("code").stringValue(),
                 e.get("error").get("pointer").stringValue()) : null;
+        Map<String, List<String>> factors = new LinkedHashMap<>();
+        if (e.has("factors")) {
+            for (String id : e.get("factors").propertyNames()) {
+                List<String> refs = new ArrayList<>();
+                for (JsonNode r : e.get("factors").get(id)) {
+                    refs.add(r.stringValue());
+                }
+                factors.put(id, refs);
+            }
+        }
         return new Expected(e.has("metrics") ? metrics(e.get("metrics")) : Map.of(), facilities, groups,
                 e.has("group_count") ? e.get("group_count").intValue() : null, problems,
-                e.has("rejected") ? e.get("rejected").longValue() : null, dataset, error);
+                e.has("rejected") ? e.get("rejected").longValue() : null, dataset, error, factors);
     }
 
     private static Map<String, String> metrics(JsonNode m) {

@@ -5,19 +5,27 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.DateTimeException;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.TreeSet;
 import java.util.stream.Stream;
 import org.ecocalc.core.EcoCalc;
 import org.ecocalc.core.carbon.AssetRegistry;
 import org.ecocalc.core.carbon.CarbonContext;
+import org.ecocalc.core.carbon.FactorUse;
+import org.ecocalc.core.factor.Factor;
 import org.ecocalc.core.factor.FactorLibrary;
+import org.ecocalc.core.factor.FactorOverride;
 import org.ecocalc.core.factor.FactorPack;
 import org.ecocalc.core.factor.FactorPackException;
 import org.ecocalc.core.factor.FactorPacks;
+import org.ecocalc.core.factor.OverrideScope;
 import org.ecocalc.core.EcoCalcException;
 import org.ecocalc.core.ErrorCode;
 import org.ecocalc.core.InvalidSettingsException;
@@ -36,10 +44,12 @@ import org.ecocalc.core.telemetry.TelemetryReader;
  * exactly as {@code ecocalc report} would (the input is written to a file and read with the
  * standard reader), and compares every expectation. Each mismatch is one line.
  *
- * <p>Factor packs: this engine loads none yet, so a vector naming a pack fails with
- * {@link ErrorCode#FACTOR_PACK_UNAVAILABLE} at {@code /factor_packs/<i>} (which a vector may
- * expect); the carbon release resolves {@code id@version} from the factor library and inline packs
- * from the vector, in {@link #resolvePacks}.
+ * <p>Factor packs: {@code id@version} is resolved from the packs on the class path (the
+ * {@code factor-packs} artifact), an inline pack from the vector; a pack that cannot be loaded is
+ * {@link ErrorCode#FACTOR_PACK_UNAVAILABLE} at {@code /factor_packs/<i>}. Approved overrides name a
+ * factor of those packs (else {@link ErrorCode#UNKNOWN_FACTOR} at {@code /overrides/<i>/factor});
+ * the asset registry applies with or without packs (an invalid one is
+ * {@link ErrorCode#INVALID_ASSET} at {@code /assets}).
  */
 public final class VectorRunner {
     private static final VectorRunner STANDARD = new VectorRunner();
@@ -103,7 +113,7 @@ public final class VectorRunner {
         TestVector.Expected e = v.expected();
         Report report;
         try {
-            CarbonContext carbon = resolvePacks(v);
+            CarbonContext carbon = carbonContext(v);
             MethodSettings settings;
             try {
                 settings = MethodSettings.parse(v.settingsJson());
@@ -162,6 +172,21 @@ public final class VectorRunner {
         if (e.rejected() != null && e.rejected() != report.rejected()) {
             f.add("rejected records: expected " + e.rejected() + ", got " + report.rejected());
         }
+        for (Map.Entry<String, List<String>> fe : e.factors().entrySet()) {
+            Metric metric = metric(fe.getKey());
+            if (metric == null) {
+                f.add("factors of " + fe.getKey() + ": not a metric of this engine");
+                continue;
+            }
+            List<String> want = new ArrayList<>(new TreeSet<>(fe.getValue()));
+            TreeSet<String> got = new TreeSet<>();
+            for (FactorUse u : report.total().metric(metric).lineage().factors()) {
+                got.add(u.reference());
+            }
+            if (!want.equals(new ArrayList<>(got))) {
+                f.add("total " + fe.getKey() + ": factors expected " + want + ", got " + got);
+            }
+        }
         TestVector.Dataset d = e.dataset();
         if (d != null) {
             if (d.records() != null && d.records() != report.dataset().records()) {
@@ -181,13 +206,31 @@ public final class VectorRunner {
         return new VectorResult(v.name(), null, f);
     }
 
+    /** The carbon context of a vector: its packs, its approved overrides and its asset registry. */
+    private static CarbonContext carbonContext(TestVector v) {
+        FactorLibrary library = resolvePacks(v);
+        List<FactorOverride> overrides = resolveOverrides(v, library);
+        AssetRegistry assets = AssetRegistry.empty();
+        if (v.assetsJson() != null) {
+            try {
+                assets = AssetRegistry.parse(v.assetsJson(), v.name() + " /assets");
+            } catch (EcoCalcException ex) {
+                throw new VectorError(ErrorCode.INVALID_ASSET, "/assets", ex.getMessage());
+            }
+        }
+        if (library.isEmpty() && overrides.isEmpty() && assets.isEmpty()) {
+            return CarbonContext.none();
+        }
+        return CarbonContext.builder(library).overrides(overrides).assets(assets).build();
+    }
+
     /**
      * The packs a vector names: {@code id@version} from the packs on the class path (the
      * {@code factor-packs} artifact), or a whole pack inline (a JSON object with its digest).
      */
-    private static CarbonContext resolvePacks(TestVector v) {
+    private static FactorLibrary resolvePacks(TestVector v) {
         if (v.factorPacks().isEmpty()) {
-            return CarbonContext.none();
+            return FactorLibrary.empty();
         }
         List<FactorPack> packs = new ArrayList<>();
         for (int i = 0; i < v.factorPacks().size(); i++) {
@@ -211,11 +254,38 @@ public final class VectorRunner {
             }
             packs.add(pack);
         }
-        CarbonContext.Builder b = CarbonContext.builder(FactorLibrary.of(packs));
-        if (v.assetsJson() != null) {
-            b.assets(AssetRegistry.parse(v.assetsJson(), v.name() + "/assets"));
+        try {
+            return FactorLibrary.of(packs);
+        } catch (FactorPackException ex) {
+            throw new VectorError(ex.code(), "/factor_packs", ex.getMessage());
         }
-        return b.build();
+    }
+
+    /** The approved overrides of a vector, each naming a factor of its packs by reference. */
+    private static List<FactorOverride> resolveOverrides(TestVector v, FactorLibrary library) {
+        List<FactorOverride> out = new ArrayList<>();
+        for (int i = 0; i < v.overrides().size(); i++) {
+            TestVector.OverrideEntry o = v.overrides().get(i);
+            String at = "/overrides/" + i;
+            Factor factor = null;
+            for (Factor f : library.factors()) {
+                if (f.reference().equals(o.factor())) {
+                    factor = f;
+                }
+            }
+            if (factor == null) {
+                throw new VectorError(ErrorCode.UNKNOWN_FACTOR, at + "/factor", "factor " + o.factor()
+                        + " is not in the vector's packs");
+            }
+            OverrideScope scope = OverrideScope.valueOf(o.scope().toUpperCase(Locale.ROOT));
+            try {
+                out.add(FactorOverride.of(scope, o.scopeId(), factor, o.approvedBy(), LocalDate.parse(o.approvedOn()),
+                        o.reason()));
+            } catch (IllegalArgumentException | DateTimeException ex) {
+                throw new VectorError(ErrorCode.INVALID_TEST_VECTOR, at, ex.getMessage());
+            }
+        }
+        return out;
     }
 
     private static final class ClasspathPacks {

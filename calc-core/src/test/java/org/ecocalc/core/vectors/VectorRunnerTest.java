@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.ecocalc.core.EcoCalcException;
 import org.ecocalc.core.ErrorCode;
+import org.ecocalc.core.factor.FactorPacks;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -77,6 +78,68 @@ class VectorRunnerTest {
                 .containsExactly("expected error invalid_settings at \"/settings\", but the vector ran");
         assertThat(run(vector("e", "{\"metrics\":{}}", ",\"factor_packs\":[\"egrid@1.0.0\"]")).failures()).singleElement()
                 .asString().startsWith("unexpected error factor_pack_unavailable at \"/factor_packs/0\"");
+    }
+
+    /** A test pack (values are test inputs, not data): dc-1's own grid rate 0.5 kg/kWh, Germany's 0.3 kg/kWh. */
+    static final String PACK = FactorPacks.seal("""
+            {"format": "ecocalc.factor-pack.v1", "pack_id": "vt-test", "version": "1.0.0",
+             "title": "Vector runner test factors", "publisher": "test", "maintainer": "test",
+             "licence": {"id": "LicenseRef-test", "name": "test data"}, "citation_only": false,
+             "sources": [{"source_id": "t", "citation": "Test values.", "url": "https://example.org/t"}],
+             "factors": [
+              {"factor_id": "vt.dc-1.grid.co2e", "version": 1, "effective_date": "2026-01-01", "scope": "scope2",
+               "category": "electricity", "activity_type": "grid_electricity", "region": {"level": "facility", "code": "dc-1"},
+               "gas": "co2e", "value": "0.5", "unit": "kg/kWh", "gwp_set": "AR6", "source_ref": "t", "source_dataset": "t",
+               "source_table": "t", "source_edition": "1", "source_year": 2026, "source_url": "https://example.org/t",
+               "confidence": "high"},
+              {"factor_id": "vt.de.grid.co2e", "version": 2, "effective_date": "2026-01-01", "scope": "scope2",
+               "category": "electricity", "activity_type": "grid_electricity", "region": {"level": "country", "code": "DE"},
+               "gas": "co2e", "value": "0.3", "unit": "kg/kWh", "gwp_set": "AR6", "source_ref": "t", "source_dataset": "t",
+               "source_table": "t", "source_edition": "1", "source_year": 2026, "source_url": "https://example.org/t",
+               "confidence": "high"}
+             ]}
+            """);
+    static final String WITH_PACK = ",\"factor_packs\":[{\"inline\":" + PACK + "}]";
+
+    @Test
+    void theFactorsOfALineageAreComparedAsASet() {
+        // No grid_import: Scope 2 electricity = facility energy 130 + 120 = 250 kWh, priced at dc-1's own rate
+        // (facility level): 250 × 0.5 = 125 kg by hand.
+        assertThat(run(vector("f", "{\"metrics\":{\"carbon.scope2_location_kgco2e\":\"125\"},\"factors\":"
+                + "{\"carbon.scope2_location_kgco2e\":[\"vt-test@1.0.0:vt.dc-1.grid.co2e@1\"]}}", WITH_PACK)).failures())
+                .isEmpty();
+        assertThat(run(vector("f", "{\"factors\":{\"carbon.scope2_location_kgco2e\":[\"vt-test@1.0.0:vt.de.grid.co2e@2\"],"
+                + "\"efficiency.pue\":[\"vt-test@1.0.0:vt.dc-1.grid.co2e@1\"],\"carbon.scope9_kgco2e\":[]}}", WITH_PACK))
+                .failures()).containsExactly(
+                        "total carbon.scope2_location_kgco2e: factors expected [vt-test@1.0.0:vt.de.grid.co2e@2], got "
+                                + "[vt-test@1.0.0:vt.dc-1.grid.co2e@1]",
+                        "total efficiency.pue: factors expected [vt-test@1.0.0:vt.dc-1.grid.co2e@1], got []",
+                        "factors of carbon.scope9_kgco2e: not a metric of this engine");
+    }
+
+    @Test
+    void anApprovedOverrideWinsAndMustNameAFactorOfThePacks() {
+        String override = ",\"overrides\":[{\"scope\":\"facility\",\"scope_id\":\"dc-1\",\"factor\":\"%s\","
+                + "\"approved_by\":\"energy manager\",\"approved_on\":\"2026-05-15\",\"reason\":\"test\"}]";
+        // The override (Germany's 0.3 kg/kWh) wins over dc-1's own facility factor: 250 × 0.3 = 75 kg by hand.
+        assertThat(run(vector("o", "{\"metrics\":{\"carbon.scope2_location_kgco2e\":\"75\"},\"factors\":"
+                + "{\"carbon.scope2_location_kgco2e\":[\"vt-test@1.0.0:vt.de.grid.co2e@2\"]}}",
+                WITH_PACK + String.format(java.util.Locale.ROOT, override, "vt-test@1.0.0:vt.de.grid.co2e@2"))).failures())
+                .isEmpty();
+        assertThat(run(vector("o", "{\"error\":{\"code\":\"unknown_factor\",\"pointer\":\"/overrides/0/factor\"}}",
+                WITH_PACK + String.format(java.util.Locale.ROOT, override, "vt-test@1.0.0:vt.de.grid.co2e@1"))).failures())
+                .isEmpty();
+    }
+
+    @Test
+    void anAssetRegistryAppliesWithoutPacksAndAnInvalidOneIsRefused() {
+        // One asset of 8760 kg over 8760 h; the group covers 2 h: M = 8760 × 2 / 8760 = 2 kg by hand (SCI).
+        String assets = ",\"assets\":{\"assets\":[{\"asset_id\":\"srv\",\"facility_id\":\"dc-1\","
+                + "\"embodied_kgco2e\":\"8760\",\"lifetime_hours\":\"%s\",\"in_service\":\"2026-01-01T00:00:00Z\"}]}";
+        assertThat(run(vector("a", "{\"metrics\":{\"carbon.embodied_kgco2e\":\"2\"}}",
+                String.format(java.util.Locale.ROOT, assets, "8760"))).failures()).isEmpty();
+        assertThat(run(vector("a", "{\"error\":{\"code\":\"invalid_asset\",\"pointer\":\"/assets\"}}",
+                String.format(java.util.Locale.ROOT, assets, "0"))).failures()).isEmpty();
     }
 
     @Test
