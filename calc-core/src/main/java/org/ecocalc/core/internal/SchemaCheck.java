@@ -20,9 +20,13 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * A JSON Schema 2020-12 shipped in the jar ({@code org/ecocalc/core/schemas/}), compiled once
- * with networknt json-schema-validator, format assertions on; loads nothing over the network.
+ * with networknt json-schema-validator, format assertions on; loads nothing over the network: a
+ * reference to another ecocalc schema ({@value #ID_PREFIX}{@code <name>}) is read from the jar.
  */
 public final class SchemaCheck {
+    /** The prefix of every ecocalc schema's {@code $id}; such references resolve to the jar. */
+    public static final String ID_PREFIX = "https://ecocalc.org/schemas/";
+
     private final Schema schema;
 
     private SchemaCheck(Schema schema) {
@@ -38,7 +42,8 @@ public final class SchemaCheck {
                 .formatAssertionsEnabled(true)
                 .build();
         SchemaRegistry registry = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12,
-                b -> b.schemaRegistryConfig(config));
+                b -> b.schemaRegistryConfig(config)
+                        .schemaIdResolvers(r -> r.mapPrefix(ID_PREFIX, "classpath:org/ecocalc/core/schemas/")));
         try (InputStream in = SchemaCheck.class.getResourceAsStream(resource)) {
             if (in == null) {
                 throw new IllegalStateException("missing resource " + resource);
