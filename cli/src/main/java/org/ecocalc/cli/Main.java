@@ -17,10 +17,11 @@ import picocli.CommandLine.Command;
 @Command(name = "ecocalc", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Auditable sustainability numbers (PUE, WUE, water, energy per GPU-hour) from data-centre telemetry.",
         subcommands = {ReportCommand.class, VerifyCommand.class, ExplainCommand.class, AuditPackCommand.class,
-            VectorsCommand.class, KeygenCommand.class, AlertsCommand.class, SimulateCommand.class,
+            VectorsCommand.class, KeygenCommand.class, AlertsCommand.class, SimulateCommand.class, ValidateCommand.class,
+            AttestCommand.class,
             CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:success", "1:bad input (the errors are listed), or a verification that found differences",
+        exitCodeList = {"0:success", "1:bad input (the errors are listed), a verification that found differences, or an invalid report (validate)",
             "2:usage", "3:alerts raised at or above the --fail-on severity (alerts)"})
 public final class Main implements Runnable {
     /** Success. */
@@ -71,7 +72,7 @@ public final class Main implements Runnable {
     @Override
     public void run() {
         throw new CommandLine.ParameterException(spec.commandLine(), "a command is required: report, verify, explain, "
-                + "audit-pack, vectors, keygen, alerts or simulate");
+                + "audit-pack, vectors, keygen, alerts, simulate, validate or attest");
     }
 
     static final class Version implements CommandLine.IVersionProvider {
