@@ -57,7 +57,8 @@ public final class SchemaCheck {
 
     /**
      * The violations, as error problems with JSON Pointers ({@code missing_field} for a missing
-     * member, {@code unknown_field} for an undefined one, else {@code schema_violation}); empty when valid.
+     * member, {@code unknown_field} for an undefined one, else {@code schema_violation}); empty when
+     * valid. For a missing, undefined or misnamed member the pointer names the member itself.
      */
     public List<Problem> validate(JsonNode node) {
         List<Error> errors = schema.validate(node);
@@ -68,7 +69,7 @@ public final class SchemaCheck {
                 pointer = "";
             }
             if (e.getProperty() != null && ("required".equals(e.getKeyword())
-                    || "additionalProperties".equals(e.getKeyword()))) {
+                    || "additionalProperties".equals(e.getKeyword()) || "propertyNames".equals(e.getKeyword()))) {
                 pointer = pointer + "/" + e.getProperty().replace("~", "~0").replace("/", "~1");
             }
             ErrorCode code = "required".equals(e.getKeyword()) ? ErrorCode.MISSING_FIELD
