@@ -85,7 +85,9 @@ public enum ErrorCode {
      * A usage-event attribute whose name could carry prompt or completion content (it contains
      * prompt, completion, message or content, in any case); refused, never stored.
      */
-    CONTENT_ATTRIBUTE("content_attribute");
+    CONTENT_ATTRIBUTE("content_attribute"),
+    /** A report attestation that cannot be read or made (the message names the member by JSON Pointer). */
+    INVALID_ATTESTATION("invalid_attestation");
 
     private final String id;
 

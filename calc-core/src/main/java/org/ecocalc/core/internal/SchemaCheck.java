@@ -21,11 +21,14 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * A JSON Schema 2020-12 shipped in the jar, compiled once with networknt json-schema-validator
- * (format assertions on, locale {@link Locale#ROOT}). Loads nothing over the network: the schemas
- * have no external references and the 2020-12 meta-schema is bundled with the validator.
+ * (format assertions on, locale {@link Locale#ROOT}). Loads nothing over the network: a reference
+ * to another ecocalc schema ({@value #ID_PREFIX}{@code <name>}) is read from the jar, and the
+ * 2020-12 meta-schema is bundled with the validator.
  */
 public final class SchemaCheck {
-    private static final Set<String> MEMBER_KEYWORDS = Set.of("required", "additionalProperties");
+    /** The prefix of every ecocalc schema's {@code $id}; such references resolve to the jar. */
+    public static final String ID_PREFIX = "https://ecocalc.org/schemas/";
+    private static final Set<String> MEMBER_KEYWORDS = Set.of("required", "additionalProperties", "propertyNames");
 
     private final Schema schema;
     private final Set<String> propertyKeywords;
@@ -66,7 +69,8 @@ public final class SchemaCheck {
                 .formatAssertionsEnabled(true)
                 .build();
         SchemaRegistry registry = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12,
-                b -> b.schemaRegistryConfig(config));
+                b -> b.schemaRegistryConfig(config)
+                        .schemaIdResolvers(r -> r.mapPrefix(ID_PREFIX, "classpath:org/ecocalc/core/schemas/")));
         try (InputStream in = anchor.getResourceAsStream(resource)) {
             if (in == null) {
                 throw new IllegalStateException("missing resource " + resource);
@@ -80,7 +84,8 @@ public final class SchemaCheck {
 
     /**
      * The violations of a value, as error problems with JSON Pointers ({@link ErrorCode#SCHEMA_VIOLATION},
-     * or the member codes of {@link #load(String)}); empty when valid.
+     * or the member codes of {@link #load(String)}); empty when valid. For a missing, undefined or
+     * misnamed member (a keyword of the loader's property keywords) the pointer names the member.
      */
     public List<Problem> validate(JsonNode value) {
         List<Error> errors = schema.validate(value);
