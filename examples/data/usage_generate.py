@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
-"""Writes the AI usage example (one day of LLM calls and GPU jobs, 2024-11-12) and the usage test vectors,
-and prints every expected value.
+"""Writes the AI usage example (one day of LLM calls and GPU jobs, 2024-11-12) and prints every expected value;
+its independent model of the usage calculation also gives the usage test vectors their expected values.
 
 The expected values are computed here, independently of ecocalc, from the formulas of docs/methodology.md
 ("AI usage impact") and the factors of the shipped packs (read from their JSON files by factor id):
@@ -10,7 +10,9 @@ multiplications and sums exact, each division by 3600 rounded once to 34 signifi
 Writes:
   examples/data/usage-events.jsonl                      the example day (15 events)
   examples/data/factor-packs/acme-sites-1.0.0.json      the organisation's own site factors (sealed)
-  test-vectors/vectors/usage/*.json                     the usage vectors
+
+test-vectors/tools/make_vectors.py imports this module (compute(), llm(), job(), counts(), totals(), the events and
+packs below) to write the usage test vectors in the one vector format (docs/test-vectors.md).
 
 Run: python3 examples/data/usage_generate.py > examples/data/usage-expected.txt
 """
@@ -251,6 +253,28 @@ EVENTS = [
        user_id="u-6"),
 ]
 
+# Two more calls, outside the example day's file (the usage vectors use them): a model no pack knows, and a gpt-4o
+# call of acme with an approved override of its active parameters from acme's own pack (a private model card).
+UNKNOWN = {"source_id": "acme-gateway", "external_event_id": "resp-unknown", "kind": "llm_call",
+           "provider": "openai", "model": "gpt-9-experimental", "tokens_in": 100, "tokens_out": 100,
+           "started_at": DAY + "T12:00:00Z"}
+OVERRIDE_EVENT = {"source_id": "acme-gateway", "external_event_id": "resp-override", "kind": "llm_call",
+                  "provider": "openai", "model": "gpt-4o", "tokens_in": 900, "tokens_out": 500,
+                  "started_at": DAY + "T12:30:00Z", "organization_id": "acme"}
+ACME_MODELS = {
+    "format": "ecocalc.factor-pack.v1", "pack_id": "acme-models", "version": "1.0.0",
+    "title": "Acme: parameters of its contracted model deployments (test data)", "publisher": "Acme (test)",
+    "licence": {"id": "CC0-1.0", "name": "Creative Commons Zero v1.0 Universal"}, "citation_only": False,
+    "sources": [{"source_id": "contract", "citation": "Acme's contract annex with its provider (test data).",
+                 "url": "https://example.org/acme/contract"}],
+    "factors": [{"factor_id": "acme.gpt-4o.active", "version": 1, "effective_date": "2024-01-01",
+                 "scope": "none", "category": "ai_inference", "activity_type": "llm_active_parameters:gpt-4o",
+                 "region": {"level": "facility", "code": "acme-contracted"}, "value": "100",
+                 "unit": "billion/unit",
+                 "source_ref": "contract", "source_dataset": "contract annex", "source_table": "deployment",
+                 "source_edition": "2024", "source_year": 2024, "source_url": "https://example.org/acme/contract",
+                 "confidence": "high"}]}
+
 US_DEFAULT = "US"
 RESULTS = {}
 
@@ -287,6 +311,10 @@ def compute():
     RESULTS["job-102"] = job(14400, None, None, m_h100, *SITE["iad-gpu-1"], "US", measured=D("3.1"))
     a100 = mul(v("nvidia.a100-sxm.tdp"), D("0.001"))
     RESULTS["job-103"] = job(7200, a100, D(0), None, *SITE["sto-gpu-2"], "SE")
+    a, t = cls("unknown")
+    RESULTS["resp-unknown"] = llm(100, a, t, pue_o, wue_o, "US")
+    # the override wins over the pack's 44/88/132 billion range: a point value, 100 billion active, 440 total
+    RESULTS["resp-override"] = llm(500, point(mul(D(100), BILLION)), point(mul(D(440), BILLION)), pue_o, wue_o, "US")
 
 
 PARTS = [("energy", "usage.energy_kwh"), ("water", "usage.water_l"), ("carbon", "usage.carbon_kgco2e"),
@@ -317,22 +345,6 @@ def write_json(path, obj):
     os.makedirs(os.path.dirname(path), exist_ok=True)
     with open(path, "w", encoding="utf-8", newline="\n") as f:
         f.write(json.dumps(obj, indent=2, ensure_ascii=False) + "\n")
-
-
-GRID_PACKS = ["us-epa-egrid2023@1.0.0", "us-epa-egrid2022@1.0.0", "ember-grid-intensity-2024@1.0.0", "ipcc-gwp@1.0.0"]
-PACKS_USED = ["ai-inference@1.0.0"] + GRID_PACKS
-
-
-def vector(name, description, events, expected, not_computable=(), settings=None, extra=None, packs=None):
-    v_ = {"name": "usage/" + name, "description": description, "kind": "usage", "input": events,
-          "factor_packs": packs or PACKS_USED,
-          "settings": settings or {"gwp_set": "AR6", "gwp_horizon": 100, "group_by": [], "offset": "Z"},
-          "expected": expected}
-    if not_computable:
-        v_["expected_not_computable"] = list(not_computable)
-    if extra:
-        v_.update(extra)
-    write_json(os.path.join(VECTORS, name + ".json"), v_)
 
 
 def show(i):
@@ -373,147 +385,6 @@ def main():
         print(f"  {model}: events {len(es)}, energy {t.get('usage.energy_kwh', 'n/a')} kWh,"
               f" water {t.get('usage.water_l', 'n/a')} L, carbon {t.get('usage.carbon_kgco2e', 'n/a')} kg")
 
-    # ---------------------------------------------------------------- vectors
-    e1 = EVENTS[0]
-    r1 = RESULTS["resp-001"]
-    vector("llm-gpt-4o-provider-default-us",
-           "One gpt-4o call (OpenAI), 350 output tokens, no place given: the provider's default serving country (US,"
-           " EcoLogits) applies. Parameters (ai-inference): active 44/88/132 billion, total 440 billion -> GPUs ="
-           " 2^ceil(log2 ceil(0.03 x 440 = 13.2)) = 16 at every bound. Central: GPU energy per token 16 x"
-           " (5.6941388707341195e-7 x 88 + 4.052928146734005e-5) Wh; latency per token 6.785088094353663e-4 x 88 +"
-           " 0.0394373035742782446 s; server share 16 x latency x 0.00234375 kW / 3600; E_IT = 350 x (GPU + server"
-           " share) kWh; energy = E_IT x PUE 1.2; water = E_IT x (0.569 + 1.2 x 3.1321) L; operational carbon ="
-           " energy x US grid (eGRID2023 closest by date, gases combined with AR6: (767.209 + 0.057 x 27.9 + 0.008 x"
-           " 273) lb/MWh x 0.45359237 / 1000 = " + s(EF["US"]) + " kg/kWh); embodied = 350 x 16 x latency x"
-           " 0.0005859375 kg/GPU-h / 3600. Low and high: the same at active 44 and 132 billion. Each division by"
-           " 3600 rounded once (34 digits, half-even). E_IT central = " + s(r1["it"][1]) + " kWh.",
-           [e1], {**counts([e1]), **totals(["resp-001"])})
-    e7 = EVENTS[6]
-    vector("llm-mistral-large-se",
-           "One mistral-large-latest call (Mistral AI), 700 output tokens, no place: Mistral's default location is"
-           " Sweden (EcoLogits: Microsoft, SWE). Dense model, 123 billion parameters (model card via EcoLogits): GPUs"
-           " = 2^ceil(log2 ceil(0.03 x 123 = 3.69)) = 4; PUE 1.16, on-site WUE 0.09 L/kWh, Swedish electricity"
-           " water 6.0315 L/kWh, Ember 2024 SE 35.82 g/kWh used as published. No published range: low = central ="
-           " high. Energy = 700 x 4 x [(5.6941388707341195e-7 x 123 + 4.052928146734005e-5) Wh + latency x 2.34375 W"
-           " / 3600] x 1.16, latency = 6.785088094353663e-4 x 123 + 0.0394373035742782446 s.",
-           [e7], {**counts([e7]), **totals(["resp-007"])})
-    e12 = EVENTS[11]
-    vector("llm-claude-sonnet-4-de-ranges",
-           "One claude-sonnet-4-20250514 call (Anthropic) in eu-central-1, country DE, 650 output tokens. EcoLogits'"
-           " Anthropic defaults are ranges: PUE 1.09-1.14 (central 1.115), WUE 0.13-0.99 L/kWh (central 0.56); the"
-           " model 44/88/132 billion active, 440 total (16 GPUs). Grid: Ember 2024 DE 344.14 g/kWh; electricity"
-           " water DE 1.947 L/kWh. Low = all low ends, high = all high ends (every formula is non-decreasing in every"
-           " input). Energy low = 650 x e_token(44 billion) x 1.09, high = 650 x e_token(132 billion) x 1.14.",
-           [e12], {**counts([e12]), **totals(["resp-012"])})
-    unknown = {"source_id": "acme-gateway", "external_event_id": "resp-unknown", "kind": "llm_call",
-               "provider": "openai", "model": "gpt-9-experimental", "tokens_in": 100, "tokens_out": 100,
-               "started_at": DAY + "T12:00:00Z"}
-    a, t = cls("unknown")
-    pue_o, wue_o = prov("openai")
-    RESULTS["resp-unknown"] = llm(100, a, t, pue_o, wue_o, "US")
-    vector("llm-unknown-model-size-class",
-           "A model no pack knows (gpt-9-experimental from OpenAI, 100 output tokens): the size class 'unknown'"
-           " (fallback, low confidence) applies: active 8/88/600 billion, total 8/440/2000 billion, so GPUs = 1 (low:"
-           " ceil(0.03 x 8 = 0.24) = 1), 16 (central: 13.2 -> 14 -> 16), 64 (high: 60 -> 64). OpenAI PUE 1.2, WUE"
-           " 0.569, US by default. The range spans two orders of magnitude: that is the honest answer.",
-           [unknown], {**counts([unknown]), **totals(["resp-unknown"])},
-           extra={"expected_flags": ["provider_default_location", "unknown_model", "factor_date_flagged"]})
-    # override: the organisation knows its gpt-4o deployment's active parameters (a private model card): 100 billion.
-    org = {
-        "format": "ecocalc.factor-pack.v1", "pack_id": "acme-models", "version": "1.0.0",
-        "title": "Acme: parameters of its contracted model deployments (test data)", "publisher": "Acme (test)",
-        "licence": {"id": "CC0-1.0", "name": "Creative Commons Zero v1.0 Universal"}, "citation_only": False,
-        "sources": [{"source_id": "contract", "citation": "Acme's contract annex with its provider (test data).",
-                     "url": "https://example.org/acme/contract"}],
-        "factors": [{"factor_id": "acme.gpt-4o.active", "version": 1, "effective_date": "2024-01-01",
-                     "scope": "none", "category": "ai_inference", "activity_type": "llm_active_parameters:gpt-4o",
-                     "region": {"level": "facility", "code": "acme-contracted"}, "value": "100",
-                     "unit": "billion/unit",
-                     "source_ref": "contract", "source_dataset": "contract annex", "source_table": "deployment",
-                     "source_edition": "2024", "source_year": 2024, "source_url": "https://example.org/acme/contract",
-                     "confidence": "high"}]}
-    org = seal(org)
-    a = point(mul(D(100), BILLION))
-    t = point(mul(D(440), BILLION))
-    RESULTS["resp-override"] = llm(500, a, t, pue_o, wue_o, "US")
-    e_over = {"source_id": "acme-gateway", "external_event_id": "resp-override", "kind": "llm_call",
-              "provider": "openai", "model": "gpt-4o", "tokens_in": 900, "tokens_out": 500,
-              "started_at": DAY + "T12:30:00Z", "organization_id": "acme"}
-    vector("llm-gpt-4o-organisation-override",
-           "One gpt-4o call of organisation acme, 500 output tokens, with an approved organisation-scoped override"
-           " of llm_active_parameters:gpt-4o = 100 billion (a point value) from acme's own pack. The override wins"
-           " over the pack's 44/88/132 range, so low = central = high: GPUs 16 (total 440 from ai-inference), energy"
-           " = 500 x 16 x [(5.6941388707341195e-7 x 100 + 4.052928146734005e-5) Wh + (6.785088094353663e-4 x 100 +"
-           " 0.0394373035742782446) s x 2.34375 W / 3600] x 1.2.",
-           [e_over], {**counts([e_over]), **totals(["resp-override"])},
-           extra={"inline_factor_packs": [org],
-                  "overrides": [{"scope": "organisation", "scope_id": "acme",
-                                 "factor": "acme-models@1.0.0:acme.gpt-4o.active@1", "approved_by": "acme sustainability lead",
-                                 "approved_on": "2024-11-01", "reason": "deployment size from the contract annex"}],
-                  "expected_flags": ["override_used", "provider_default_location", "factor_date_flagged"]})
-    j = EVENTS[12]
-    vector("gpu-job-h100-site-factors",
-           "One GPU job: 28,800 GPU-seconds (8 GPUs x 1 h) on nvidia-h100-sxm at facility iad-gpu-1 (US), no measured"
-           " energy: E_IT = 28800 x (700 W TDP + 150 W host share) / 3600 = 6.8 kWh (an upper bound: TDP). The"
-           " organisation's site pack gives PUE 1.25 and WUE 0.4 L/kWh at facility level (they win over the industry"
-           " fallback). Energy 6.8 x 1.25 = 8.5 kWh; water 6.8 x (0.4 + 1.25 x 3.1321) = " + s(RESULTS["job-101"]["water"][1])
-           + " L; operational 8.5 x " + s(EF["US"]) + " kg; embodied 28800 x 0.0375 kg/GPU-h / 3600 = 0.3 kg.",
-           [j], {**counts([j]), **totals(["job-101"])},
-           packs=PACKS_USED, extra={"inline_factor_packs": [seal(ACME)],
-                                    "expected_flags": ["gpu_power_tdp", "factor_date_flagged"]})
-    j3 = EVENTS[14]
-    vector("gpu-job-a100-no-embodied",
-           "One GPU job: 7,200 GPU-seconds on nvidia-a100-sxm at facility sto-gpu-2 (SE): E_IT = 7200 x 400 W / 3600"
-           " = 0.8 kWh (TDP; the pack gives no host power and no embodied factor for the A100, both flagged)."
-           " PUE 1.12 and WUE 0.05 from the site pack; Ember 2024 SE 35.82 g/kWh. Carbon = operational only;"
-           " usage.carbon_embodied_kgco2e is not computable.",
-           [j3], {**counts([j3]), **{k: x for k, x in totals(["job-103"]).items()}},
-           not_computable=["usage.carbon_embodied_kgco2e"],
-           extra={"inline_factor_packs": [seal(ACME)],
-                  "expected_flags": ["embodied_not_counted", "gpu_power_tdp", "host_power_not_counted"]})
-    # grouping: the three gpt-4o calls and two gpt-4o-mini calls of the day, by model.
-    sub = [EVENTS[0], EVENTS[1], EVENTS[2], EVENTS[3], EVENTS[8]]
-    groups = []
-    for model, ids in (("gpt-4o", ["resp-001", "resp-002", "resp-009"]), ("gpt-4o-mini", ["resp-003", "resp-004"])):
-        es = [e for e in sub if e["external_event_id"] in ids]
-        groups.append({"key": {"model": model}, "period_start": DAY + "T00:00:00Z",
-                       "period_end": "2024-11-13T00:00:00Z", "metrics": {**counts(es), **totals(ids)}})
-    vector("group-by-model-day",
-           "Five OpenAI calls of 2024-11-12 grouped by model and day (UTC): gpt-4o (350, 500 and 400 output"
-           " tokens; the third names country US and region eastus, the same grid as the default) and gpt-4o-mini (180"
-           " and 600 output tokens; 8/18/28 billion, dense: GPUs 1/1/1 since ceil(0.03 x 28) = 1). Each group is the"
-           " exact sum of its events, low with low and high with high; expected is the total of all five.",
-           sub, {**counts(sub), **totals([e["external_event_id"] for e in sub])},
-           settings={"gwp_set": "AR6", "gwp_horizon": 100, "group_by": ["model", "day"], "offset": "Z"},
-           extra={"expected_groups": groups})
-    bad = [
-        {"source_id": "acme-gateway", "external_event_id": "bad-1", "kind": "llm_call", "provider": "openai",
-         "model": "gpt-4o", "tokens_out": 10, "started_at": DAY + "T08:00:00Z",
-         "attributes": {"prompt_hash": "ab12"}},
-        {"source_id": "acme-gateway", "external_event_id": "bad-2", "kind": "llm_call", "provider": "openai",
-         "model": "gpt-4o", "tokens_out": -5, "started_at": DAY + "T08:00:00Z"},
-        {"source_id": "acme-gateway", "external_event_id": "bad-3", "kind": "gpu_job", "gpu_seconds": "60",
-         "started_at": DAY + "T08:00:00", "accelerator": "nvidia-h100-sxm"},
-        {"source_id": "acme-gateway", "external_event_id": "bad-4", "kind": "llm_call", "provider": "openai",
-         "tokens_out": 10, "started_at": DAY + "T08:00:00Z", "ended_at": DAY + "T07:59:59Z"},
-        {"source_id": "acme-gateway", "external_event_id": "bad-5", "kind": "llm_call", "provider": "openai",
-         "model": "gpt-4o", "tokens_out": 10, "started_at": DAY + "T08:00:00Z", "completion": "hello"},
-        e1,
-    ]
-    vector("bad-input",
-           "Five refused events and one good one (the gpt-4o call of llm-gpt-4o-provider-default-us). Refused: an"
-           " attribute name containing 'prompt' (content_attribute), a negative token count (negative_value), a"
-           " timestamp without offset (timestamp_without_offset), an llm_call without model and ending before it"
-           " starts (missing_field, interval_not_positive), and a 'completion' field (unknown_field). Only the good"
-           " event is counted.",
-           bad, {**counts([e1]), **totals(["resp-001"])},
-           extra={"expected_errors": [
-               {"index": 0, "code": "content_attribute", "pointer": "/attributes/prompt_hash"},
-               {"index": 1, "code": "negative_value", "pointer": "/tokens_out"},
-               {"index": 2, "code": "timestamp_without_offset", "pointer": "/started_at"},
-               {"index": 3, "code": "missing_field", "pointer": "/model"},
-               {"index": 3, "code": "interval_not_positive", "pointer": "/ended_at"},
-               {"index": 4, "code": "unknown_field", "pointer": "/completion"}]})
     for k in ("resp-unknown", "resp-override"):
         print(show(k))
 

@@ -12,6 +12,7 @@ for the ASCII-only, string-valued documents below is json.dumps with sorted keys
 Usage: python3 test-vectors/tools/make_vectors.py   (from the repository root; rewrites the files)
 """
 import hashlib
+import importlib.util
 import json
 import os
 import shutil
@@ -72,9 +73,12 @@ def rec(eid, start, end, fac="dc-1", src=None, **blocks):
 
 
 def vector(category, name, description, expected, input=None, input_text=None, input_format=None,
-           settings=None, factor_packs=None, expected_from="hand", tolerance_rel=None, assets=None, overrides=None):
+           settings=None, factor_packs=None, expected_from="hand", tolerance_rel=None, assets=None, overrides=None,
+           input_kind=None):
     v = {"$schema": "../../../docs/schemas/test-vector.v1.json", "format": "ecocalc.test-vector/1",
          "name": name, "category": category, "description": description, "expected_from": expected_from}
+    if input_kind is not None:
+        v["input_kind"] = input_kind
     if input is not None:
         v["input"] = input
     if input_text is not None:
@@ -1435,6 +1439,330 @@ vector("benchmark", "benchmark-duplicate-conflict",
         "problems": [{"record": 0, "code": "conflicting_duplicate", "pointer": ""},
                      {"record": 1, "code": "conflicting_duplicate", "pointer": ""}], "rejected": 2},
        input=[GEN, GEN2, LEAK], factor_packs=[IPCC06, GWP], tolerance_rel=TOL)
+
+# --------------------------------------------------------------------------------------------
+# usage events ("input_kind": "usage_event"): the AI usage calculation (docs/methodology.md, "AI usage impact")
+# --------------------------------------------------------------------------------------------
+# The LLM and GPU-job vectors take their expected values from examples/data/usage_generate.py, an independent
+# Python decimal model of the usage calculation (EcoLogits' formulas, the factors read from the shipped packs' JSON
+# by factor id; products and sums exact, each division by 3600 rounded once to 34 digits half-even), imported here.
+# The usage.* metric vectors are worked by hand below and checked against that model too.
+
+ROOT = os.path.normpath(os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", ".."))
+_spec = importlib.util.spec_from_file_location("usage_generate", os.path.join(ROOT, "examples", "data", "usage_generate.py"))
+U = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(U)
+U.compute()
+
+USAGE = "usage_event"
+AI = "ai-inference@1.0.0"
+USAGE_PACKS = [AI, "us-epa-egrid2023@1.0.0", "us-epa-egrid2022@1.0.0", EMBER, GWP]
+USAGE_SETTINGS = {"group_by": [], "period": {"offset": "Z"}, "gwp": {"set": "AR6", "horizon_years": 100}}
+USAGE_COUNTS = ["usage.events", "usage.calls", "usage.gpu_jobs", "usage.tokens_in", "usage.tokens_out",
+                "usage.gpu_seconds"]
+USAGE_PARTS = ["usage.energy_kwh", "usage.water_l", "usage.carbon_kgco2e", "usage.carbon_operational_kgco2e",
+               "usage.carbon_embodied_kgco2e"]
+MODEL = ("Expected values: computed independently of ecocalc by examples/data/usage_generate.py (Python decimal: "
+         "products and sums exact, each division by 3600 rounded once to 34 significant digits, half-even) from the "
+         "formulas of docs/methodology.md ('AI usage impact') and the factors of the shipped packs, read from their "
+         "JSON by factor id; imported by test-vectors/tools/make_vectors.py. Flags and problems by the rules of that "
+         "section and of the usage event format.")
+
+
+def usage_metrics(events, ids):
+    """Every usage metric id of the total of these events (ids: their keys in usage_generate's RESULTS): the counts,
+    and each part's low, central and high sums; null (not computable) when an event lacks the part."""
+    m = U.counts(events)
+    t = U.totals(ids)
+    out = {k: m[k] for k in USAGE_COUNTS}
+    for mid in USAGE_PARTS:
+        for suffix in ("_low", "", "_high"):
+            out[mid + suffix] = t.get(mid + suffix)
+    return out
+
+
+def usage_vector(category, name, description, events, expected, settings=None, factor_packs=None,
+                 expected_from="source", overrides=None):
+    vector(category, name, description, expected, input=events, input_kind=USAGE,
+           settings=settings if settings is not None else USAGE_SETTINGS,
+           factor_packs=factor_packs if factor_packs is not None else USAGE_PACKS, expected_from=expected_from,
+           overrides=overrides)
+
+
+def usage_ok(events, ids, flags, **more):
+    e = {"metrics": usage_metrics(events, ids), "flags": flags, "problems": [], "rejected": 0}
+    e.update(more)
+    return e
+
+
+EV = {e["external_event_id"]: e for e in U.EVENTS}
+E1 = EV["resp-001"]
+ACME_SITES = {"inline": U.seal(U.ACME)}
+
+usage_vector("usage", "usage-llm-gpt-4o-provider-default-us",
+             "One gpt-4o call (OpenAI), 350 output tokens, no place given: the provider's default serving country (US,"
+             " EcoLogits) applies (flag provider_default_location). Parameters (ai-inference): active 44/88/132 billion,"
+             " total 440 billion -> GPUs = 2^ceil(log2 ceil(0.03 x 440 = 13.2)) = 16 at every bound. Central: GPU energy"
+             " per token 16 x (5.6941388707341195e-7 x 88 + 4.052928146734005e-5) Wh; latency per token"
+             " 6.785088094353663e-4 x 88 + 0.0394373035742782446 s; server share 16 x latency x 0.00234375 kW / 3600;"
+             " E_IT = 350 x (GPU + server share) kWh; energy = E_IT x PUE 1.2; water = E_IT x (0.569 + 1.2 x 3.1321) L;"
+             " operational carbon = energy x US grid (eGRID2023, the closest by date for 2024: flag factor_date_flagged;"
+             " gases combined with AR6: (767.209 + 0.057 x 27.9 + 0.008 x 273) lb/MWh x 0.45359237 / 1000 = "
+             + U.s(U.EF["US"]) + " kg/kWh); embodied = 350 x 16 x latency x 0.0005859375 kg/GPU-h / 3600. Low and high:"
+             " the same at active 44 and 132 billion. E_IT central = " + U.s(U.RESULTS["resp-001"]["it"][1]) + " kWh. "
+             + MODEL,
+             [E1], usage_ok([E1], ["resp-001"], {"provider_default_location": 1, "factor_date_flagged": 1}))
+usage_vector("usage", "usage-llm-mistral-large-se",
+             "One mistral-large-latest call (Mistral AI), 700 output tokens, no place: Mistral's default location is"
+             " Sweden (EcoLogits: Microsoft, SWE; flag provider_default_location). Dense model, 123 billion parameters"
+             " (model card via EcoLogits): GPUs = 2^ceil(log2 ceil(0.03 x 123 = 3.69)) = 4; PUE 1.16, on-site WUE"
+             " 0.09 L/kWh, Swedish electricity water 6.0315 L/kWh, Ember 2024 SE 35.82 g/kWh used as published (valid"
+             " for 2024: no date flag). No published range: low = central = high. Energy = 700 x 4 x"
+             " [(5.6941388707341195e-7 x 123 + 4.052928146734005e-5) Wh + latency x 2.34375 W / 3600] x 1.16,"
+             " latency = 6.785088094353663e-4 x 123 + 0.0394373035742782446 s. " + MODEL,
+             [EV["resp-007"]], usage_ok([EV["resp-007"]], ["resp-007"], {"provider_default_location": 1}))
+usage_vector("usage", "usage-llm-claude-sonnet-4-de-ranges",
+             "One claude-sonnet-4-20250514 call (Anthropic) in eu-central-1, country DE, 650 output tokens. EcoLogits'"
+             " Anthropic defaults are ranges: PUE 1.09-1.14 (central 1.115), WUE 0.13-0.99 L/kWh (central 0.56); the"
+             " model 44/88/132 billion active, 440 total (16 GPUs). Grid: Ember 2024 DE 344.14 g/kWh; electricity"
+             " water DE 1.947 L/kWh. Low = all low ends, high = all high ends (every formula is non-decreasing in every"
+             " input). Energy low = 650 x e_token(44 billion) x 1.09, high = 650 x e_token(132 billion) x 1.14. The"
+             " place is given and every factor is valid on the day: no flag. " + MODEL,
+             [EV["resp-012"]], usage_ok([EV["resp-012"]], ["resp-012"], {}))
+usage_vector("usage", "usage-llm-unknown-model-size-class",
+             "A model no pack knows (gpt-9-experimental from OpenAI, 100 output tokens): the size class 'unknown'"
+             " (fallback, low confidence; flag unknown_model) applies: active 8/88/600 billion, total 8/440/2000"
+             " billion, so GPUs = 1 (low: ceil(0.03 x 8 = 0.24) = 1), 16 (central: 13.2 -> 14 -> 16), 64 (high: 60 ->"
+             " 64). OpenAI PUE 1.2, WUE 0.569, US by default (flag provider_default_location), eGRID2023 for 2024 (flag"
+             " factor_date_flagged). The range spans two orders of magnitude: that is the honest answer. " + MODEL,
+             [U.UNKNOWN], usage_ok([U.UNKNOWN], ["resp-unknown"], {"provider_default_location": 1, "unknown_model": 1,
+                                                                   "factor_date_flagged": 1}))
+usage_vector("usage", "usage-llm-gpt-4o-organisation-override",
+             "One gpt-4o call of organisation acme, 500 output tokens, with an approved organisation-scoped override"
+             " of llm_active_parameters:gpt-4o = 100 billion (a point value) from acme's own pack (flag override_used)."
+             " The override wins over the pack's 44/88/132 range, so low = central = high: GPUs 16 (total 440 from"
+             " ai-inference), energy = 500 x 16 x [(5.6941388707341195e-7 x 100 + 4.052928146734005e-5) Wh +"
+             " (6.785088094353663e-4 x 100 + 0.0394373035742782446) s x 2.34375 W / 3600] x 1.2. US by default,"
+             " eGRID2023 for 2024 (flags provider_default_location, factor_date_flagged). " + MODEL,
+             [U.OVERRIDE_EVENT],
+             usage_ok([U.OVERRIDE_EVENT], ["resp-override"], {"override_used": 1, "provider_default_location": 1,
+                                                              "factor_date_flagged": 1}),
+             factor_packs=USAGE_PACKS + [{"inline": U.seal(U.ACME_MODELS)}],
+             overrides=[{"scope": "organisation", "scope_id": "acme", "factor": "acme-models@1.0.0:acme.gpt-4o.active@1",
+                         "approved_by": "acme sustainability lead", "approved_on": "2024-11-01",
+                         "reason": "deployment size from the contract annex"}])
+usage_vector("usage", "usage-gpu-job-h100-site-factors",
+             "One GPU job: 28,800 GPU-seconds (8 GPUs x 1 h) on nvidia-h100-sxm at facility iad-gpu-1 (US), no measured"
+             " energy: E_IT = 28800 x (700 W TDP + 150 W host share) / 3600 = 6.8 kWh (an upper bound: TDP, flag"
+             " gpu_power_tdp). The organisation's site pack (inline, illustrative) gives PUE 1.25 and WUE 0.4 L/kWh at"
+             " facility level (they win over the industry fallback). Energy 6.8 x 1.25 = 8.5 kWh; water 6.8 x (0.4 +"
+             " 1.25 x 3.1321) = " + U.s(U.RESULTS["job-101"]["water"][1]) + " L; operational 8.5 x " + U.s(U.EF["US"])
+             + " kg (eGRID2023 for 2024: flag factor_date_flagged); embodied 28800 x 0.0375 kg/GPU-h / 3600 = 0.3 kg. "
+             + MODEL,
+             [EV["job-101"]], usage_ok([EV["job-101"]], ["job-101"], {"gpu_power_tdp": 1, "factor_date_flagged": 1}),
+             factor_packs=USAGE_PACKS + [ACME_SITES])
+usage_vector("usage", "usage-gpu-job-a100-no-embodied",
+             "One GPU job: 7,200 GPU-seconds on nvidia-a100-sxm at facility sto-gpu-2 (SE): E_IT = 7200 x 400 W / 3600"
+             " = 0.8 kWh (TDP, flag gpu_power_tdp; the pack gives no host power and no embodied factor for the A100,"
+             " flags host_power_not_counted and embodied_not_counted). PUE 1.12 and WUE 0.05 from the site pack (inline,"
+             " illustrative); Ember 2024 SE 35.82 g/kWh. Carbon = operational only; usage.carbon_embodied_kgco2e (low,"
+             " central and high) is not computable. " + MODEL,
+             [EV["job-103"]], usage_ok([EV["job-103"]], ["job-103"], {"embodied_not_counted": 1, "gpu_power_tdp": 1,
+                                                                      "host_power_not_counted": 1}),
+             factor_packs=USAGE_PACKS + [ACME_SITES])
+GROUPED = [EV["resp-001"], EV["resp-002"], EV["resp-003"], EV["resp-004"], EV["resp-009"]]
+usage_vector("usage", "usage-group-by-model-day",
+             "Five OpenAI calls of 2024-11-12 grouped by model and day (UTC): gpt-4o (350, 500 and 400 output"
+             " tokens; the third names country US and region eastus, the same grid as the default) and gpt-4o-mini (180"
+             " and 600 output tokens; 8/18/28 billion, dense: GPUs 1/1/1 since ceil(0.03 x 28) = 1). Each group is the"
+             " exact sum of its events, low with low and high with high; metrics is the total of all five. Flags: four"
+             " calls name no place (provider_default_location 4), all five use eGRID2023 in 2024 (factor_date_flagged"
+             " 5), resp-004 has 15,000 input tokens, at least 10,000 (long_input 1). " + MODEL,
+             GROUPED,
+             usage_ok(GROUPED, [e["external_event_id"] for e in GROUPED],
+                      {"provider_default_location": 4, "factor_date_flagged": 5, "long_input": 1},
+                      groups=[{"key": {"model": model}, "period_start": U.DAY + "T00:00:00Z",
+                               "period_end": "2024-11-13T00:00:00Z",
+                               "metrics": usage_metrics([EV[i] for i in ids], ids)}
+                              for model, ids in (("gpt-4o", ["resp-001", "resp-002", "resp-009"]),
+                                                 ("gpt-4o-mini", ["resp-003", "resp-004"]))],
+                      group_count=2),
+             settings={"group_by": ["model", "day"], "period": {"offset": "Z"},
+                       "gwp": {"set": "AR6", "horizon_years": 100}})
+BAD_EVENTS = [
+    {"source_id": "acme-gateway", "external_event_id": "bad-1", "kind": "llm_call", "provider": "openai",
+     "model": "gpt-4o", "tokens_out": 10, "started_at": U.DAY + "T08:00:00Z", "attributes": {"prompt_hash": "ab12"}},
+    {"source_id": "acme-gateway", "external_event_id": "bad-2", "kind": "llm_call", "provider": "openai",
+     "model": "gpt-4o", "tokens_out": -5, "started_at": U.DAY + "T08:00:00Z"},
+    {"source_id": "acme-gateway", "external_event_id": "bad-3", "kind": "gpu_job", "gpu_seconds": "60",
+     "started_at": U.DAY + "T08:00:00", "accelerator": "nvidia-h100-sxm"},
+    {"source_id": "acme-gateway", "external_event_id": "bad-4", "kind": "llm_call", "provider": "openai",
+     "tokens_out": 10, "started_at": U.DAY + "T08:00:00Z", "ended_at": U.DAY + "T07:59:59Z"},
+    {"source_id": "acme-gateway", "external_event_id": "bad-5", "kind": "llm_call", "provider": "openai",
+     "model": "gpt-4o", "tokens_out": 10, "started_at": U.DAY + "T08:00:00Z", "completion": "hello"},
+    E1,
+]
+usage_vector("bad_input", "usage-bad-input",
+             "Five refused usage events and one good one (the gpt-4o call of usage-llm-gpt-4o-provider-default-us)."
+             " Refused, each with its code and pointer into the event (usage-event.v1.json and the reader's rules): an"
+             " attribute name containing 'prompt' (content_attribute at /attributes/prompt_hash), a negative token count"
+             " (negative_value at /tokens_out), a timestamp without offset (timestamp_without_offset at /started_at), an"
+             " llm_call without model that ends before it starts (missing_field at /model, then interval_not_positive"
+             " at /ended_at), and a 'completion' field (unknown_field at /completion). Only the good event is counted,"
+             " and its numbers are those of usage-llm-gpt-4o-provider-default-us. " + MODEL,
+             BAD_EVENTS,
+             usage_ok([E1], ["resp-001"], {"provider_default_location": 1, "factor_date_flagged": 1},
+                      problems=[{"record": 0, "code": "content_attribute", "pointer": "/attributes/prompt_hash"},
+                                {"record": 1, "code": "negative_value", "pointer": "/tokens_out"},
+                                {"record": 2, "code": "timestamp_without_offset", "pointer": "/started_at"},
+                                {"record": 3, "code": "missing_field", "pointer": "/model"},
+                                {"record": 3, "code": "interval_not_positive", "pointer": "/ended_at"},
+                                {"record": 4, "code": "unknown_field", "pointer": "/completion"}],
+                      rejected=5))
+
+# usage.* metric ids: one vector named after each, worked by hand.
+# Counts (no factor pack: the impacts are not computable, never 0). Two LLM calls, two GPU jobs, and an exact
+# repeat of the first call, which is counted once (warning duplicate_record, pointer "" : the whole event).
+
+
+def llm_event(eid, t, provider, model, tin, tout, **more):
+    e = {"source_id": "acme-gateway", "external_event_id": eid, "kind": "llm_call", "provider": provider,
+         "model": model, "tokens_in": tin, "tokens_out": tout, "started_at": U.DAY + "T" + t + "Z"}
+    e.update(more)
+    return e
+
+
+def gpu_event(eid, t, gpu_seconds, **more):
+    e = {"source_id": "acme-scheduler", "external_event_id": eid, "kind": "gpu_job", "gpu_seconds": gpu_seconds,
+         "started_at": U.DAY + "T" + t + "Z"}
+    e.update(more)
+    return e
+
+
+COUNT_EVENTS = [llm_event("c-1", "08:00:00", "openai", "gpt-4o", 1200, 350),
+                llm_event("c-2", "09:00:00", "anthropic", "claude-haiku-4-5", 800, 120),
+                gpu_event("j-1", "10:00:00", "5400.5", accelerator="nvidia-h100-sxm"),
+                gpu_event("j-2", "11:00:00", "1800", accelerator="nvidia-a100-sxm")]
+COUNT_EVENTS.append(dict(COUNT_EVENTS[0]))
+COUNTED = COUNT_EVENTS[:4]
+COUNT_WHY = ("Usage events c-1, c-2 (LLM calls: 1200 and 800 input tokens, 350 and 120 output tokens), j-1, j-2 (GPU jobs: "
+             "5400.5 and 1800 GPU-seconds), then c-1 again, identical: an exact repeat, counted once (warning "
+             "duplicate_record at record 4, pointer \"\"). No factor pack, so no impact is computable (null, never 0). ")
+COUNT_HAND = {
+    "usage.events": ("4", "By hand: 5 events read - 1 repeat = 4 counted (c-1, c-2, j-1, j-2)."),
+    "usage.calls": ("2", "By hand: the llm_call events counted, c-1 and c-2: 2 (the repeat of c-1 is not counted)."),
+    "usage.gpu_jobs": ("2", "By hand: the gpu_job events counted, j-1 and j-2: 2."),
+    "usage.tokens_in": ("2000", "By hand: Σ tokens_in of the counted calls = 1200 + 800 = 2000."),
+    "usage.tokens_out": ("470", "By hand: Σ tokens_out of the counted calls = 350 + 120 = 470."),
+    "usage.gpu_seconds": ("7200.5", "By hand: Σ gpu_seconds of the counted jobs = 5400.5 + 1800 = 7200.5 GPU-s, exact."),
+}
+for mid, (hand, why) in COUNT_HAND.items():
+    value = check(hand, D(U.counts(COUNTED)[mid]), mid)
+    metrics_ = {mid: value}
+    if mid == "usage.events":
+        metrics_.update({"usage.energy_kwh": None, "usage.water_l": None, "usage.carbon_kgco2e": None})
+    usage_vector("metric", mid, COUNT_WHY + why, COUNT_EVENTS,
+                 {"metrics": metrics_, "problems": [{"record": 4, "code": "duplicate_record", "pointer": "",
+                                                    "severity": "warning"}], "rejected": 0},
+                 factor_packs=[], expected_from="hand")
+
+# Impacts: one GPU job with measured energy at gpu-lab (SE), whose own PUE and WUE come as ranges from a small inline
+# test pack (illustrative values, no published source).
+LAB = {"inline": U.seal({
+    "format": "ecocalc.factor-pack.v1", "pack_id": "acme-lab", "version": "1.0.0",
+    "title": "Acme: PUE and on-site WUE of its GPU lab, as ranges (test data)", "publisher": "Acme (test data)",
+    "maintainer": "ecocalc test vectors", "licence": {"id": "CC0-1.0", "name": "CC0 1.0 Universal"},
+    "citation_only": False,
+    "sources": [{"source_id": "acme", "citation": "Acme lab metering (test data).", "url": "https://example.org/acme"}],
+    "factors": [{"factor_id": "acme.gpu-lab." + kind, "version": 1, "effective_date": "2024-01-01",
+                 "expiry_date": "2025-01-01", "scope": "none", "category": "ai_inference",
+                 "activity_type": "datacenter_" + kind, "region": {"level": "facility", "code": "gpu-lab"},
+                 "value": c, "value_low": lo, "value_high": hi, "unit": unit, "source_ref": "acme",
+                 "source_dataset": "Acme test values", "source_table": "-", "source_edition": "test",
+                 "source_year": 2024, "source_url": "https://example.org/acme", "confidence": "medium",
+                 "illustrative": True}
+                for kind, lo, c, hi, unit in (("pue", "1.1", "1.2", "1.3", "kWh/kWh"), ("wue", "0.2", "0.5", "0.8", "L/kWh"))]})}
+LAB_JOB = gpu_event("lab-1", "03:00:00", "14400", ended_at=U.DAY + "T04:00:00Z", accelerator="nvidia-h100-sxm",
+                    measured_energy={"value": "3100", "unit": "Wh"}, facility_id="gpu-lab", country="SE")
+U.RESULTS["lab-1"] = U.job(14400, None, None, U.v("ecologits.h100-sxm.embodied_per_gpu_hour"),
+                           (D("1.1"), D("1.2"), D("1.3")), (D("0.2"), D("0.5"), D("0.8")), "SE", measured=D("3.1"))
+LAB_MODEL = U.totals(["lab-1"])
+LAB_WHY = ("One GPU job at facility gpu-lab (SE), 14,400 GPU-seconds on nvidia-h100-sxm, with measured energy 3100 Wh ="
+           " 3.1 kWh (Wh -> kWh x 0.001), taken as its IT energy (flag measured_energy; docs/methodology.md, 'GPU job')."
+           " The lab's own factors (inline test pack acme-lab, illustrative): PUE 1.2 (range 1.1 to 1.3), on-site WUE"
+           " 0.5 L/kWh (range 0.2 to 0.8); ai-inference: Swedish electricity water 6.0315 L/kWh, H100 SXM embodied"
+           " 0.0375 kg/GPU-h; Ember 2024 SE 35.82 g/kWh = 0.03582 kg/kWh. Low: all low ends, high: all high ends. ")
+LAB_HAND = {
+    "usage.energy_kwh": (("3.41", "3.72", "4.03"),
+                         "By hand: energy = E_IT x PUE = 3.1 x 1.1 = 3.41, 3.1 x 1.2 = 3.72, 3.1 x 1.3 = 4.03 kWh."),
+    "usage.water_l": (("21.187415", "23.98718", "26.786945"),
+                      "By hand: water = E_IT x (WUE + PUE x 6.0315): 3.1 x (0.2 + 1.1 x 6.0315) = 3.1 x 6.83465 ="
+                      " 21.187415; 3.1 x (0.5 + 7.2378) = 3.1 x 7.7378 = 23.98718; 3.1 x (0.8 + 7.84095) = 3.1 x 8.64095"
+                      " = 26.786945 L."),
+    "usage.carbon_operational_kgco2e": (("0.1221462", "0.1332504", "0.1443546"),
+                                        "By hand: operational carbon = energy x 0.03582: 3.41 x 0.03582 = 0.1221462,"
+                                        " 3.72 x 0.03582 = 0.1332504, 4.03 x 0.03582 = 0.1443546 kg."),
+    "usage.carbon_embodied_kgco2e": (("0.15", "0.15", "0.15"),
+                                     "By hand: embodied = GPU-seconds x M / 3600 = 14400 x 0.0375 / 3600 = 0.15 kg"
+                                     " (a point value: low = central = high)."),
+    "usage.carbon_kgco2e": (("0.2721462", "0.2832504", "0.2943546"),
+                            "By hand: carbon = operational + embodied: 0.1221462 + 0.15 = 0.2721462,"
+                            " 0.1332504 + 0.15 = 0.2832504, 0.1443546 + 0.15 = 0.2943546 kg."),
+}
+for mid, (hand, why) in LAB_HAND.items():
+    m = {}
+    for suffix, h in zip(("_low", "", "_high"), hand):
+        m[mid + suffix] = check(h, D(LAB_MODEL[mid + suffix]), mid + suffix)
+    usage_vector("metric", mid, LAB_WHY + why + " The same values come out of examples/data/usage_generate.py's model.",
+                 [LAB_JOB], {"metrics": m, "flags": {"measured_energy": 1}, "problems": [], "rejected": 0},
+                 factor_packs=USAGE_PACKS + [LAB], expected_from="hand")
+
+# Settings: group_by with a day starting at +02:00 and a range of started_at, counts only (no pack).
+OFFSET_EVENTS = [llm_event("o-1", "21:30:00", "openai", "gpt-4o", 10, 100, team_id="a"),
+                 llm_event("o-2", "22:30:00", "openai", "gpt-4o", 10, 200, team_id="a"),
+                 llm_event("o-3", "21:59:59", "openai", "gpt-4o", 10, 300, team_id="b"),
+                 llm_event("o-4", "22:00:00", "openai", "gpt-4o", 10, 400, team_id="b"),
+                 llm_event("o-5", "12:00:00", "openai", "gpt-4o", 10, 50)]
+OFFSET_EVENTS[0]["started_at"] = "2024-11-11T21:30:00Z"
+OFFSET_EVENTS[1]["started_at"] = "2024-11-11T22:30:00Z"
+
+
+def offset_group(team, n, tokens_out):
+    return {"key": {"team": team}, "period_start": "2024-11-11T22:00:00Z", "period_end": "2024-11-12T22:00:00Z",
+            "metrics": {"usage.events": str(n), "usage.tokens_out": str(tokens_out)}}
+
+
+usage_vector("settings", "usage-settings-group-by-team-day-offset-range",
+             "Usage settings: group_by team and day, days starting at +02:00 (period.offset), counting only the events"
+             " that start in [from, to) = [2024-11-12T00:00:00+02:00, 2024-11-13T00:00:00+02:00) = [2024-11-11T22:00:00Z,"
+             " 2024-11-12T22:00:00Z). An event is counted whole in the period of its started_at. By hand: o-1"
+             " (2024-11-11T21:30:00Z, 23:30 local on the 11th) starts before from and o-4 (2024-11-12T22:00:00Z) at to:"
+             " neither is counted. o-2 (22:30Z on the 11th = 00:30 local on the 12th, team a, 200 output tokens), o-3"
+             " (21:59:59Z, team b, 300) and o-5 (12:00Z, no team, 50) fall in the local day 2024-11-12, which is"
+             " [2024-11-11T22:00:00Z, 2024-11-12T22:00:00Z). Groups (absent team first): no team 1 event, 50 tokens; a"
+             " 1 event, 200; b 1 event, 300. Total: 3 events, 50 + 200 + 300 = 550 output tokens. No factor pack: counts"
+             " only.",
+             OFFSET_EVENTS,
+             {"metrics": {"usage.events": "3", "usage.tokens_out": check("550", add(50, 200, 300), "offset")},
+              "groups": [offset_group(None, 1, 50), offset_group("a", 1, 200), offset_group("b", 1, 300)],
+              "group_count": 3, "problems": [], "rejected": 0},
+             settings={"group_by": ["team", "day"], "period": {"offset": "+02:00", "from": "2024-11-12T00:00:00+02:00",
+                                                               "to": "2024-11-13T00:00:00+02:00"}},
+             factor_packs=[], expected_from="hand")
+
+for name, settings, pointer, why in (
+        ("usage-bad-settings-group-by", {"group_by": ["model", "week"]}, "/settings/group_by/1",
+         "group_by takes dimension ids (organisation, team, user, provider, model, region) and at most one of day,"
+         " month, quarter, year: 'week' is none of them"),
+        ("usage-bad-settings-period-unit", {"period": {"unit": "day"}}, "/settings/period/unit",
+         "a usage vector groups time with group_by, not period.unit (period gives only offset, from and to)"),
+        ("usage-bad-settings-member", {"wue_basis": "cooling"}, "/settings/wue_basis",
+         "wue_basis is a telemetry setting that the usage calculation does not read; a usage vector's settings are"
+         " group_by, period, gwp and organisation_id")):
+    usage_vector("bad_settings", name, "Invalid usage settings: " + why + ". The whole vector fails with"
+                 " invalid_settings at " + pointer + " (a pointer into the vector); nothing is computed.",
+                 [E1], {"error": {"code": "invalid_settings", "pointer": pointer}}, settings=settings,
+                 factor_packs=[], expected_from="hand")
 
 
 def main():

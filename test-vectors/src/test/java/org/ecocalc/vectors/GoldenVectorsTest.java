@@ -13,12 +13,14 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.stream.Stream;
 import org.ecocalc.core.ErrorCode;
 import org.ecocalc.core.factor.GwpHorizon;
 import org.ecocalc.core.factor.GwpSet;
 import org.ecocalc.core.factor.MatchLevel;
 import org.ecocalc.core.report.Metric;
+import org.ecocalc.core.usage.UsageMetric;
 import org.ecocalc.core.vectors.TestVector;
 import org.ecocalc.core.vectors.VectorResult;
 import org.ecocalc.core.vectors.VectorRunner;
@@ -28,9 +30,10 @@ import org.junit.jupiter.api.TestFactory;
 
 /**
  * Runs every golden vector under {@code vectors/} (one dynamic test each) and checks that the set
- * covers what docs/test-vectors.md promises: at least 60 vectors, every metric id of the registry,
- * every class of bad telemetry and bad settings, every factor-selection level, every GWP set and
- * horizon, and the seed's benchmark check.
+ * covers what docs/test-vectors.md promises: at least 60 vectors, every metric id of the registry
+ * and of the usage registry ({@link UsageMetric}), every class of bad telemetry, bad usage events and
+ * bad settings, every factor-selection level, every GWP set and horizon, and the seed's benchmark
+ * check.
  */
 class GoldenVectorsTest {
     static final Path VECTORS = Path.of("vectors");
@@ -70,7 +73,10 @@ class GoldenVectorsTest {
             }
         }
         assertThat(byCategory).containsKeys("metric", "not_computable", "bad_input", "bad_settings", "settings",
-                "repeats", "period_split", "digest", "factor_selection", "scope2", "gwp", "benchmark");
+                "repeats", "period_split", "digest", "factor_selection", "scope2", "gwp", "benchmark", "usage");
+        // The usage category holds usage events only.
+        assertThat(all).filteredOn(v -> v.category().equals("usage"))
+                .allSatisfy(v -> assertThat(v.inputKind()).as(v.name()).isEqualTo(TestVector.InputKind.USAGE_EVENT));
     }
 
     @Test
@@ -92,6 +98,37 @@ class GoldenVectorsTest {
         // Each metric also has its own vector, named after it.
         Set<String> names = names();
         for (Metric m : Metric.values()) {
+            assertThat(names).as("a vector named " + m.id()).contains(m.id());
+        }
+    }
+
+    @Test
+    void everyUsageMetricIdHasAVector() throws IOException {
+        // Every usage metric id, central and (for an impact) its _low and _high ends, is expected by some usage
+        // vector, and each central id has a vector named after it, like the telemetry registry above.
+        Set<String> covered = new HashSet<>();
+        for (TestVector v : vectors()) {
+            if (v.inputKind() == TestVector.InputKind.USAGE_EVENT) {
+                v.expected().metrics().forEach((id, value) -> {
+                    if (value != null) {
+                        covered.add(id);
+                    }
+                });
+                v.expected().groups().forEach(g -> covered.addAll(g.metrics().keySet()));
+            }
+        }
+        List<String> missing = new ArrayList<>();
+        for (UsageMetric m : UsageMetric.values()) {
+            for (String id : new TreeSet<>(List.of(m.lowId(), m.id(), m.highId()))) {
+                if (!covered.contains(id)) {
+                    missing.add(id);
+                }
+            }
+        }
+        assertThat(missing).as("usage metric ids without a value in a vector (add one under test-vectors/vectors)")
+                .isEmpty();
+        Set<String> names = names();
+        for (UsageMetric m : UsageMetric.values()) {
             assertThat(names).as("a vector named " + m.id()).contains(m.id());
         }
     }
@@ -147,9 +184,9 @@ class GoldenVectorsTest {
                 codes.add(v.expected().error().code());
             }
         }
-        // Every code a telemetry record, a data set, the settings, the packs, the overrides or the asset registry of a
-        // run can raise. (schema_violation is left out: the reader's own checks are at least as strict as the schema,
-        // so no known input reaches it.)
+        // Every code a telemetry record, a usage event, a data set, the settings, the packs, the overrides or the asset
+        // registry of a run can raise. (schema_violation is left out: the reader's own checks are at least as strict as
+        // the schema, so no known input reaches it.)
         EnumSet<ErrorCode> inputCodes = EnumSet.of(ErrorCode.MALFORMED_JSON, ErrorCode.MISSING_IDENTITY,
                 ErrorCode.MISSING_FIELD, ErrorCode.UNKNOWN_FIELD, ErrorCode.WRONG_TYPE, ErrorCode.NOT_NUMERIC,
                 ErrorCode.NEGATIVE_VALUE, ErrorCode.VALUE_OUT_OF_RANGE, ErrorCode.UNKNOWN_UNIT,
@@ -157,7 +194,7 @@ class GoldenVectorsTest {
                 ErrorCode.INTERVAL_NOT_POSITIVE, ErrorCode.IT_EXCEEDS_FACILITY, ErrorCode.COOLING_EXCEEDS_FACILITY,
                 ErrorCode.DUPLICATE_RECORD, ErrorCode.CONFLICTING_DUPLICATE, ErrorCode.OUTSIDE_REPORTING_RANGE,
                 ErrorCode.INVALID_SETTINGS, ErrorCode.FACTOR_PACK_UNAVAILABLE, ErrorCode.INVALID_ASSET,
-                ErrorCode.UNKNOWN_FACTOR);
+                ErrorCode.UNKNOWN_FACTOR, ErrorCode.CONTENT_ATTRIBUTE);
         List<String> missing = new ArrayList<>();
         for (ErrorCode c : inputCodes) {
             if (!codes.contains(c.id())) {

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
 import org.ecocalc.core.EcoCalcException;
 import org.ecocalc.core.ErrorCode;
 import org.ecocalc.core.internal.Json;
@@ -18,10 +19,14 @@ import tools.jackson.databind.JsonNode;
  * expected outputs. Read with {@link #parse(String)}, which checks the JSON Schema
  * {@code docs/schemas/test-vector.v1.json}. See {@code docs/test-vectors.md}.
  *
+ * <p>The input is telemetry records ({@link InputKind#TELEMETRY_RECORD}, the default) or AI usage
+ * events ({@link InputKind#USAGE_EVENT}); the {@link VectorRunner} gives each to its engine.
+ *
  * @param name          the vector's unique name
- * @param category      what it exercises ({@code metric}, {@code bad_input}, ...)
+ * @param category      what it exercises ({@code metric}, {@code bad_input}, {@code usage}, ...)
  * @param description   what is tested and how the expected values were obtained
  * @param expectedFrom  {@code hand}, {@code source} or {@code golden}
+ * @param inputKind     what the input holds: telemetry records or usage events
  * @param inputText     the input as text (the {@code input} array written as JSON, or {@code input_text})
  * @param inputJsonLines whether the input text is JSON Lines
  * @param factorPacks   each pack: {@code id@version}, or an inline pack as compact JSON
@@ -31,19 +36,49 @@ import tools.jackson.databind.JsonNode;
  * @param expected      the expected outputs
  * @param toleranceRel  the relative tolerance, or null for exact equality
  */
-public record TestVector(String name, String category, String description, String expectedFrom, String inputText,
-        boolean inputJsonLines, List<String> factorPacks, String settingsJson, String assetsJson,
-        List<OverrideEntry> overrides, Expected expected, BigDecimal toleranceRel) {
+public record TestVector(String name, String category, String description, String expectedFrom,
+        InputKind inputKind, String inputText, boolean inputJsonLines, List<String> factorPacks, String settingsJson,
+        String assetsJson, List<OverrideEntry> overrides, Expected expected, BigDecimal toleranceRel) {
     /** The format identifier: {@value}. */
     public static final String FORMAT = "ecocalc.test-vector/1";
 
     public TestVector {
         Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(inputKind, "inputKind");
         Objects.requireNonNull(inputText, "inputText");
         factorPacks = List.copyOf(factorPacks);
         overrides = List.copyOf(overrides);
         Objects.requireNonNull(settingsJson, "settingsJson");
         Objects.requireNonNull(expected, "expected");
+    }
+
+    /** What a vector's input holds: its {@code input_kind}. */
+    public enum InputKind {
+        /** Telemetry records ({@code docs/schemas/telemetry-record.v1.json}), computed as {@code ecocalc report}. */
+        TELEMETRY_RECORD("telemetry_record"),
+        /** AI usage events ({@code docs/schemas/usage-event.v1.json}), computed as {@code ecocalc usage}. */
+        USAGE_EVENT("usage_event");
+
+        private final String id;
+
+        InputKind(String id) {
+            this.id = id;
+        }
+
+        /** The id used in the vector ({@code telemetry_record}, {@code usage_event}). */
+        public String id() {
+            return id;
+        }
+
+        /** The kind with this id, or null. */
+        public static InputKind fromId(String id) {
+            for (InputKind k : values()) {
+                if (k.id.equals(id)) {
+                    return k;
+                }
+            }
+            return null;
+        }
     }
 
     /**
@@ -60,11 +95,14 @@ public record TestVector(String name, String category, String description, Strin
      * @param factors    per metric id, the references of the factors the total's result must name in its
      *                   lineage ({@code pack@version:factor_id@version}, or {@code pack@version} for a
      *                   GWP table), compared as sets; empty when not checked
+     * @param flags      usage vectors: every flag id the total carries, with how many events carry it
+     *                   (compared exactly), or null when not checked
      */
     public record Expected(Map<String, String> metrics, Map<String, Map<String, String>> facilities,
             List<Group> groups, Integer groupCount, List<ExpectedProblem> problems, Long rejected, Dataset dataset,
-            ExpectedError error, Map<String, List<String>> factors) {
+            ExpectedError error, Map<String, List<String>> factors, Map<String, Long> flags) {
         public Expected {
+            flags = flags == null ? null : Collections.unmodifiableMap(new TreeMap<>(flags));
             Map<String, List<String>> fs = new LinkedHashMap<>();
             factors.forEach((k, v) -> fs.put(k, List.copyOf(v)));
             factors = Collections.unmodifiableMap(fs);
@@ -78,15 +116,20 @@ public record TestVector(String name, String category, String description, Strin
     }
 
     /**
-     * Expected metrics of one facility-period group.
+     * Expected metrics of one group: a facility-period group of telemetry, or a usage group (a value per
+     * grouping dimension and a period).
      *
-     * @param facilityId  the facility
-     * @param periodStart the period's first instant as the report writes it, or null for an open range
+     * @param facilityId  telemetry: the facility; null for a usage group
+     * @param key         usage: the group's value of each grouping dimension ({@code model}, {@code team}, ...;
+     *                    a null value for events without one); null for a telemetry group
+     * @param periodStart the period's first instant as the report writes it, or null for an open range (or all time)
      * @param periodEnd   the period's end, or null when not checked or open
      * @param metrics     metric id to decimal, or null for not computable
      */
-    public record Group(String facilityId, String periodStart, String periodEnd, Map<String, String> metrics) {
+    public record Group(String facilityId, Map<String, String> key, String periodStart, String periodEnd,
+            Map<String, String> metrics) {
         public Group {
+            key = key == null ? null : Collections.unmodifiableMap(new LinkedHashMap<>(key));
             metrics = Collections.unmodifiableMap(new LinkedHashMap<>(metrics));
         }
     }
@@ -157,6 +200,8 @@ public record TestVector(String name, String category, String description, Strin
             throw new EcoCalcException(ErrorCode.INVALID_TEST_VECTOR, "breaks test-vector.v1.json: "
                     + String.join("; ", violations));
         }
+        InputKind kind = n.has("input_kind") ? InputKind.fromId(n.get("input_kind").stringValue())
+                : InputKind.TELEMETRY_RECORD;
         String input;
         boolean lines = false;
         if (n.has("input")) {
@@ -183,7 +228,8 @@ public record TestVector(String name, String category, String description, Strin
         }
         BigDecimal tolerance = n.has("tolerance_rel") ? new BigDecimal(n.get("tolerance_rel").stringValue()) : null;
         return new TestVector(n.get("name").stringValue(), n.get("category").stringValue(),
-                n.get("description").stringValue(), n.get("expected_from").stringValue(), input, lines, packs, settings,
+                n.get("description").stringValue(), n.get("expected_from").stringValue(), kind, input, lines, packs,
+                settings,
                 assets, overrides, expected(n.get("expected")), tolerance);
     }
 
@@ -197,7 +243,8 @@ public record TestVector(String name, String category, String description, Strin
         List<Group> groups = new ArrayList<>();
         if (e.has("groups")) {
             for (JsonNode g : e.get("groups")) {
-                groups.add(new Group(g.get("facility_id").stringValue(), textOrNull(g.get("period_start")),
+                groups.add(new Group(g.has("facility_id") ? g.get("facility_id").stringValue() : null,
+                        g.has("key") ? metrics(g.get("key")) : null, textOrNull(g.get("period_start")),
                         textOrNull(g.get("period_end")), metrics(g.get("metrics"))));
             }
         }
@@ -235,9 +282,16 @@ public record TestVector(String name, String category, String description, Strin
                 factors.put(id, refs);
             }
         }
+        Map<String, Long> flags = null;
+        if (e.has("flags")) {
+            flags = new TreeMap<>();
+            for (String id : e.get("flags").propertyNames()) {
+                flags.put(id, e.get("flags").get(id).longValue());
+            }
+        }
         return new Expected(e.has("metrics") ? metrics(e.get("metrics")) : Map.of(), facilities, groups,
                 e.has("group_count") ? e.get("group_count").intValue() : null, problems,
-                e.has("rejected") ? e.get("rejected").longValue() : null, dataset, error, factors);
+                e.has("rejected") ? e.get("rejected").longValue() : null, dataset, error, factors, flags);
     }
 
     private static Map<String, String> metrics(JsonNode m) {
