@@ -5,6 +5,7 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -61,6 +62,12 @@ final class CarbonSums implements Serializable {
     final Tally missing = new Tally();
     /** The countries and regions the group's records name (the facility's markets). */
     final TreeSet<String> markets = new TreeSet<>();
+    /** Keys of the grid-factor uses applied to location-based kWh (kWh without a time-of-use intensity). */
+    final HashSet<UseKey> locationKeys = new HashSet<>();
+    /** Keys of the residual-mix uses: applied to market-based kWh that no instrument covers (tier 3). */
+    final HashSet<UseKey> residualKeys = new HashSet<>();
+    /** Keys of the grid-average uses of records without a residual mix: market-based tier 4. */
+    final HashSet<UseKey> gridAverageKeys = new HashSet<>();
 
     /** One instrument's volume in the group. */
     static final class InstrumentSum implements Serializable {
@@ -201,6 +208,9 @@ final class CarbonSums implements Serializable {
         notes.addAll(o.notes);
         missing.addAll(o.missing);
         markets.addAll(o.markets);
+        locationKeys.addAll(o.locationKeys);
+        residualKeys.addAll(o.residualKeys);
+        gridAverageKeys.addAll(o.gridAverageKeys);
     }
 
     /** Lowers record counts by those of split records counted in several groups. */

@@ -48,8 +48,10 @@ public final class ReportJson {
      * {@code text}. A top-level {@code manifest} member (see
      * {@code org.ecocalc.core.manifest.RunJson}) is accepted and ignored here.
      *
-     * @throws EcoCalcException ({@link ErrorCode#INVALID_REPORT}) naming the offending member by
-     *                          JSON Pointer, for example when a metric id is unknown to this engine
+     * @throws InvalidReportException ({@link ErrorCode#INVALID_REPORT}) naming the offending member by
+     *                          JSON Pointer ({@link InvalidReportException#pointer()}), for example when a
+     *                          metric id is unknown to this engine
+     * @throws EcoCalcException ({@link ErrorCode#INVALID_REPORT}) when the text is not JSON
      */
     public static Report parse(String json) {
         Objects.requireNonNull(json, "json");
