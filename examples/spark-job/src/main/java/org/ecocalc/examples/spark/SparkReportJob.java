@@ -161,63 +161,89 @@ public final class SparkReportJob {
         JobSettings js = new JobSettings(settings.toCanonicalJson(), assetsJson, assetsSource);
         CarbonContext carbon = js.carbon();
         Broadcast<JobSettings> job = JavaSparkContext.fromSparkContext(spark.sparkContext()).broadcast(js);
-        Encoder<Item> items = Encoders.bean(Item.class);
-
-        List<Item> blocks = new ArrayList<>();
-        DatasetDigest digest = new DatasetDigest();
-        ReportAccumulator total = ReportAccumulator.create(settings, carbon);
-        List<Item> listed = new ArrayList<>();
-        long problemCount = 0;
-        long conflicting = 0;
-        int partitions = 0;
-        if (paths.length > 0) {
-            Dataset<Row> lines = spark.read().text(paths).select(col("value").cast("binary").as("value"),
-                    col("_metadata.file_name").as("file_name"), col("_metadata.file_block_start").as("block_start"));
-            partitions = lines.javaRDD().getNumPartitions();
-            Dataset<Item> parsed = lines.mapPartitions(new ParseLines(job, fileOrder), items)
-                    .persist(StorageLevel.MEMORY_AND_DISK());
-            try {
-                Dataset<Item> records = parsed.filter(col("kind").equalTo(Item.RECORD));
-                Dataset<Item> perKey = records
-                        .groupByKey((MapFunction<Item, String>) i -> i.getSource() + "/" + i.getEvent(), Encoders.STRING())
-                        .flatMapGroups(new KeyCopies(), items)
-                        .persist(StorageLevel.MEMORY_AND_DISK());
-                try {
-                    blocks.addAll(parsed.filter(col("kind").equalTo(Item.BLOCK)).collectAsList());
-                    digest = records.select(col("source"), col("event"), col("digest"))
-                            .as(Encoders.tuple(Encoders.STRING(), Encoders.STRING(), Encoders.STRING()))
-                            .select(new DigestAggregator().toColumn()).first();
-                    Dataset<Item> problems = parsed.filter(col("kind").equalTo(Item.PROBLEM))
-                            .union(perKey.filter(col("kind").equalTo(Item.PROBLEM)));
-                    problemCount = problems.count();
-                    conflicting = perKey.filter(col("kind").equalTo(Item.PROBLEM).and(col("pass").equalTo(2))).count();
-                    listed.addAll(problems.orderBy(col("pass"), col("fileOrder"), col("blockStart"), col("index"),
-                            col("seq")).limit(EcoCalc.MAX_LISTED_PROBLEMS).collectAsList());
-                    List<Tuple2<String, ReportAccumulator>> perFacility = perKey
-                            .filter(col("kind").equalTo(Item.RECORD))
-                            .groupByKey((MapFunction<Item, String>) Item::getFacility, Encoders.STRING())
-                            .mapValues((MapFunction<Item, String>) Item::getJson, Encoders.STRING())
-                            .agg(new ReportAggregator(job).toColumn())
-                            .collectAsList();
-                    for (Tuple2<String, ReportAccumulator> f : perFacility) {
-                        total.merge(f._2());
-                    }
-                } finally {
-                    perKey.unpersist();
-                }
-            } finally {
-                parsed.unpersist();
-            }
+        Passes passes;
+        try {
+            passes = paths.length == 0 ? Passes.none() : passes(spark, paths, fileOrder, job);
+        } finally {
+            job.destroy();
         }
-        job.destroy();
-
-        long rejected = conflicting;
-        for (Item b : blocks) {
+        ReportAccumulator total = ReportAccumulator.create(settings, carbon);
+        for (ReportAccumulator f : passes.facilities()) {
+            total.merge(f);
+        }
+        long rejected = passes.conflicting();
+        for (Item b : passes.blocks()) {
             rejected += b.getRejected();
         }
-        Report report = new Report(Engine.NAME, Engine.VERSION, settings, digest.summary(), rejected,
-                locate(listed, blocks), problemCount, total.results());
-        return new Result(CalculationRun.of(report, carbon), partitions, List.copyOf(names));
+        Report report = new Report(Engine.NAME, Engine.VERSION, settings, passes.digest().summary(), rejected,
+                locate(passes.listed(), passes.blocks()), passes.problemCount(), total.results());
+        return new Result(CalculationRun.of(report, carbon), passes.partitions(), List.copyOf(names));
+    }
+
+    /**
+     * What the Spark stages give the driver.
+     *
+     * @param partitions   input partitions
+     * @param blocks       every block's counts
+     * @param digest       the merged data-set digest
+     * @param listed       the first problems in input order (block-relative positions)
+     * @param problemCount every problem
+     * @param conflicting  records refused for a conflict
+     * @param facilities   one accumulator per facility (detached)
+     */
+    private record Passes(int partitions, List<Item> blocks, DatasetDigest digest, List<Item> listed,
+            long problemCount, long conflicting, List<ReportAccumulator> facilities) {
+        static Passes none() {
+            return new Passes(0, List.of(), new DatasetDigest(), List.of(), 0, 0, List.of());
+        }
+    }
+
+    private static Passes passes(SparkSession spark, String[] paths, Map<String, Integer> fileOrder,
+            Broadcast<JobSettings> job) {
+        Encoder<Item> items = Encoders.bean(Item.class);
+        Dataset<Row> lines = spark.read().text(paths).select(col("value").cast("binary").as("value"),
+                col("_metadata.file_name").as("file_name"), col("_metadata.file_block_start").as("block_start"));
+        int partitions = lines.javaRDD().getNumPartitions();
+        // Pass 1: parse and validate; cached, since four queries read it.
+        Dataset<Item> parsed = lines.mapPartitions(new ParseLines(job, fileOrder), items)
+                .persist(StorageLevel.MEMORY_AND_DISK());
+        Dataset<Item> records = parsed.filter(col("kind").equalTo(Item.RECORD));
+        // Pass 2: every copy of a key in one call.
+        Dataset<Item> perKey = records
+                .groupByKey((MapFunction<Item, String>) i -> i.getSource() + "/" + i.getEvent(), Encoders.STRING())
+                .flatMapGroups(new KeyCopies(), items)
+                .persist(StorageLevel.MEMORY_AND_DISK());
+        try {
+            List<Item> blocks = parsed.filter(col("kind").equalTo(Item.BLOCK)).collectAsList();
+            DatasetDigest digest = records.select(col("source"), col("event"), col("digest"))
+                    .as(Encoders.tuple(Encoders.STRING(), Encoders.STRING(), Encoders.STRING()))
+                    .select(new DigestAggregator().toColumn()).first();
+            Dataset<Item> problems = parsed.filter(col("kind").equalTo(Item.PROBLEM))
+                    .union(perKey.filter(col("kind").equalTo(Item.PROBLEM)));
+            long problemCount = 0;
+            long conflicting = 0;
+            // Every problem of pass 2 is a conflict, one per copy: the records refused besides the reader's.
+            for (Row c : problems.groupBy(col("pass")).count().collectAsList()) {
+                problemCount += c.getLong(1);
+                if (c.getInt(0) == 2) {
+                    conflicting = c.getLong(1);
+                }
+            }
+            List<Item> listed = problems.orderBy(col("pass"), col("fileOrder"), col("blockStart"), col("index"),
+                    col("seq")).limit(EcoCalc.MAX_LISTED_PROBLEMS).collectAsList();
+            List<ReportAccumulator> facilities = new ArrayList<>();
+            for (Tuple2<String, ReportAccumulator> f : perKey.filter(col("kind").equalTo(Item.RECORD))
+                    .groupByKey((MapFunction<Item, String>) Item::getFacility, Encoders.STRING())
+                    .mapValues((MapFunction<Item, String>) Item::getJson, Encoders.STRING())
+                    .agg(new ReportAggregator(job).toColumn())
+                    .collectAsList()) {
+                facilities.add(f._2());
+            }
+            return new Passes(partitions, blocks, digest, listed, problemCount, conflicting, facilities);
+        } finally {
+            perKey.unpersist();
+            parsed.unpersist();
+        }
     }
 
     /**
