@@ -48,8 +48,7 @@ final class KeyCopies implements FlatMapGroupsFunction<String, Item, Item> {
         Item first = all.get(0);
         List<Item> out = new ArrayList<>();
         if (first.getRange() != Item.INSIDE) {
-            out.add(problem(first, 1, Problem.warning(ErrorCode.OUTSIDE_REPORTING_RANGE, "/interval",
-                    first.getRange() == Item.PARTLY_OUTSIDE ? PARTLY_OUTSIDE : OUTSIDE)));
+            out.add(outsideRange(first));
         }
         boolean conflict = false;
         for (int i = 1; i < all.size(); i++) {
@@ -72,6 +71,12 @@ final class KeyCopies implements FlatMapGroupsFunction<String, Item, Item> {
             out.add(counted);
         }
         return out.iterator();
+    }
+
+    /** The {@code outside_reporting_range} warning of a counted record that lies (partly) outside a bounded period. */
+    static Item outsideRange(Item record) {
+        return problem(record, 1, Problem.warning(ErrorCode.OUTSIDE_REPORTING_RANGE, "/interval",
+                record.getRange() == Item.PARTLY_OUTSIDE ? PARTLY_OUTSIDE : OUTSIDE));
     }
 
     private static Item problem(Item copy, int pass, Problem p) {

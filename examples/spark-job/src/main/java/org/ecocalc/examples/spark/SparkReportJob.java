@@ -38,6 +38,7 @@ import org.ecocalc.core.carbon.CarbonContext;
 import org.ecocalc.core.manifest.CalculationRun;
 import org.ecocalc.core.manifest.RunJson;
 import org.ecocalc.core.report.DatasetDigest;
+import org.ecocalc.core.report.DatasetSummary;
 import org.ecocalc.core.report.Report;
 import org.ecocalc.core.report.ReportAccumulator;
 import org.ecocalc.core.telemetry.IdempotencyKey;
@@ -204,22 +205,36 @@ public final class SparkReportJob {
         Dataset<Row> lines = spark.read().text(paths).select(col("value").cast("binary").as("value"),
                 col("_metadata.file_name").as("file_name"), col("_metadata.file_block_start").as("block_start"));
         int partitions = lines.javaRDD().getNumPartitions();
-        // Pass 1: parse and validate; cached, since four queries read it.
+        // Pass 1: parse and validate; cached, since every later query reads it.
         Dataset<Item> parsed = lines.mapPartitions(new ParseLines(job, fileOrder), items)
                 .persist(StorageLevel.MEMORY_AND_DISK());
         Dataset<Item> records = parsed.filter(col("kind").equalTo(Item.RECORD));
-        // Pass 2: every copy of a key in one call.
-        Dataset<Item> perKey = records
-                .groupByKey((MapFunction<Item, String>) i -> i.getSource() + "/" + i.getEvent(), Encoders.STRING())
-                .flatMapGroups(new KeyCopies(), items)
-                .persist(StorageLevel.MEMORY_AND_DISK());
+        Dataset<Item> perKey = null;
         try {
             List<Item> blocks = parsed.filter(col("kind").equalTo(Item.BLOCK)).collectAsList();
             DatasetDigest digest = records.select(col("source"), col("event"), col("digest"))
                     .as(Encoders.tuple(Encoders.STRING(), Encoders.STRING(), Encoders.STRING()))
                     .select(new DigestAggregator().toColumn()).first();
-            Dataset<Item> problems = parsed.filter(col("kind").equalTo(Item.PROBLEM))
-                    .union(perKey.filter(col("kind").equalTo(Item.PROBLEM)));
+            DatasetSummary summary = digest.summary();
+            Dataset<Item> counted;
+            Dataset<Item> keyProblems;
+            if (summary.duplicates() > 0 || !summary.conflicts().isEmpty()) {
+                // Pass 2: every copy of a key in one call.
+                perKey = records
+                        .groupByKey((MapFunction<Item, String>) i -> i.getSource() + "/" + i.getEvent(),
+                                Encoders.STRING())
+                        .flatMapGroups(new KeyCopies(), items)
+                        .persist(StorageLevel.MEMORY_AND_DISK());
+                counted = perKey.filter(col("kind").equalTo(Item.RECORD));
+                keyProblems = perKey.filter(col("kind").equalTo(Item.PROBLEM));
+            } else {
+                // Every key appeared once (the merged digest says so): each record is its key's only
+                // copy, so the shuffle by key would change nothing. Count them as they are.
+                counted = records;
+                keyProblems = records.filter(col("range").notEqual(Item.INSIDE))
+                        .map((MapFunction<Item, Item>) KeyCopies::outsideRange, items);
+            }
+            Dataset<Item> problems = parsed.filter(col("kind").equalTo(Item.PROBLEM)).union(keyProblems);
             long problemCount = 0;
             long conflicting = 0;
             // Every problem of pass 2 is a conflict, one per copy: the records refused besides the reader's.
@@ -229,10 +244,10 @@ public final class SparkReportJob {
                     conflicting = c.getLong(1);
                 }
             }
-            List<Item> listed = problems.orderBy(col("pass"), col("fileOrder"), col("blockStart"), col("index"),
-                    col("seq")).limit(EcoCalc.MAX_LISTED_PROBLEMS).collectAsList();
+            List<Item> listed = problemCount == 0 ? List.of() : problems.orderBy(col("pass"), col("fileOrder"),
+                    col("blockStart"), col("index"), col("seq")).limit(EcoCalc.MAX_LISTED_PROBLEMS).collectAsList();
             List<ReportAccumulator> facilities = new ArrayList<>();
-            for (Tuple2<String, ReportAccumulator> f : perKey.filter(col("kind").equalTo(Item.RECORD))
+            for (Tuple2<String, ReportAccumulator> f : counted
                     .groupByKey((MapFunction<Item, String>) Item::getFacility, Encoders.STRING())
                     .mapValues((MapFunction<Item, String>) Item::getJson, Encoders.STRING())
                     .agg(new ReportAggregator(job).toColumn())
@@ -241,7 +256,9 @@ public final class SparkReportJob {
             }
             return new Passes(partitions, blocks, digest, listed, problemCount, conflicting, facilities);
         } finally {
-            perKey.unpersist();
+            if (perKey != null) {
+                perKey.unpersist();
+            }
             parsed.unpersist();
         }
     }

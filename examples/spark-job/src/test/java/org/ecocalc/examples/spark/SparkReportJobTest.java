@@ -136,6 +136,34 @@ class SparkReportJobTest {
     }
 
     /**
+     * Every key once (the job skips the shuffle by key) and a bounded period: the records that lie
+     * partly or wholly outside it are warned about exactly as the command warns about them.
+     */
+    @Test
+    void uniqueKeysAndABoundedPeriodGiveTheCliReportByteForByte(@TempDir Path dir) throws IOException {
+        Path input = dir.resolve("week.jsonl");
+        Files.write(input, benchmarkLines(), StandardCharsets.UTF_8);
+        String from = "2026-03-04T00:00:00Z";
+        String to = "2026-03-06T06:30:00Z";
+        MethodSettings settings = MethodSettings.builder().period(ReportingPeriod.of(PeriodUnit.MONTH)
+                .within(Instant.parse(from), Instant.parse(to))).build();
+        SparkReportJob.Result spark = SparkReportJob.run(SparkReportJobTest.spark, input.toString(), settings,
+                null, null);
+        byte[] cli = cli(dir.resolve("cli.json"), input.toString(), "--from", from, "--to", to);
+        assertThat(new String(sparkBytes(spark, dir.resolve("spark.json")), StandardCharsets.UTF_8))
+                .isEqualTo(new String(cli, StandardCharsets.UTF_8));
+        // By construction of the week (examples/data/README.md): 168 hourly records per facility from
+        // 2026-03-02 00:00Z (hour 0) to 2026-03-09 00:00Z. [03-04 00:00, 03-06 06:30) holds hours 48..101
+        // whole (54) and hour 102 (06:00-07:00) partly; hours 0..47 (48) and 103..167 (65) lie wholly
+        // outside: 113 per facility. The two week-long contract records lie partly outside.
+        Report r = spark.run().report();
+        long partly = r.problems().stream().filter(p -> p.problem().message().contains("partly")).count();
+        long wholly = r.problems().stream().filter(p -> p.code() == ErrorCode.OUTSIDE_REPORTING_RANGE).count() - partly;
+        assertThat(partly).isEqualTo(2 + 2);
+        assertThat(wholly).isEqualTo(2 * 113);
+    }
+
+    /**
      * A messy directory: the week shuffled over three files (one with CRLF line ends and blank
      * lines), exact repeats across files, keys in conflict, malformed and invalid lines, a file the
      * job must ignore, and a bounded period so that some records lie partly or wholly outside it.
