@@ -1,5 +1,6 @@
 package org.ecocalc.examples.spark;
 
+import java.nio.charset.StandardCharsets;
 import java.util.concurrent.ConcurrentHashMap;
 import org.ecocalc.core.MethodSettings;
 import org.ecocalc.core.carbon.AssetRegistry;
@@ -30,7 +31,7 @@ final class ExecutorCarbon {
 
     /** The context of the class-path packs and the registry given as JSON text (null: none). */
     static CarbonContext context(String assetsJson, String assetsSource) {
-        String id = assetsJson == null ? "" : CanonicalJson.sha256(assetsJson.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        String id = assetsJson == null ? "" : CanonicalJson.sha256(assetsJson.getBytes(StandardCharsets.UTF_8));
         return CONTEXTS.computeIfAbsent(id, k -> {
             CarbonContext.Builder b = CarbonContext.builder(Packs.LIBRARY);
             if (assetsJson != null) {

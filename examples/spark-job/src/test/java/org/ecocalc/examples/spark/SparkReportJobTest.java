@@ -227,6 +227,42 @@ class SparkReportJobTest {
         assertThat(runs.get(0)).isEqualTo(one.toJson());
     }
 
+    /**
+     * A larger generated fleet: the week copied to 12 facility pairs (each copy renames the
+     * facilities and sources, so every copy has its own keys), about 4,000 records in 24 facilities,
+     * made messy as above and split into about 20 partitions of 512 KiB. The report file is the
+     * command's, byte for byte.
+     */
+    @Test
+    void generatedFleetGivesTheCliReportByteForByte(@TempDir Path dir) throws IOException {
+        List<String> fleet = new ArrayList<>();
+        for (int copy = 0; copy < 12; copy++) {
+            for (String line : benchmarkLines()) {
+                ObjectNode r = (ObjectNode) JSON.readTree(line);
+                r.put("facility_id", r.get("facility_id").stringValue() + "-" + copy);
+                r.put("source_id", r.get("source_id").stringValue() + "-" + copy);
+                fleet.add(JSON.writeValueAsString(r));
+            }
+        }
+        Path in = Files.createDirectory(dir.resolve("fleet"));
+        Messy messy = Messy.write(in, fleet, 42L);
+        spark.conf().set("spark.sql.files.maxPartitionBytes", Long.toString(512 * 1024));
+        SparkReportJob.Result r;
+        try {
+            r = SparkReportJob.run(spark, in.toString(), MethodSettings.builder().period(PeriodUnit.DAY).build(),
+                    null, null);
+        } finally {
+            spark.conf().set("spark.sql.files.maxPartitionBytes", Long.toString(SPLIT_BYTES));
+        }
+        assertThat(r.inputPartitions()).isGreaterThanOrEqualTo(8);
+        byte[] cli = cli(dir.resolve("cli.json"), in.toString(), "--period", "day");
+        assertThat(new String(sparkBytes(r, dir.resolve("spark.json")), StandardCharsets.UTF_8))
+                .isEqualTo(new String(cli, StandardCharsets.UTF_8));
+        // 12 × 338 records, less the 4 keys in conflict; 24 facilities.
+        assertThat(r.run().report().dataset().records()).isEqualTo(12 * 338 - messy.conflicts);
+        assertThat(r.run().report().facilities()).hasSize(24);
+    }
+
     /** Builds the messy directory and counts what it put in. */
     static final class Messy {
         long repeats;
