@@ -7,6 +7,7 @@ import java.util.ArrayDeque;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.NoSuchElementException;
+import java.util.Set;
 import org.apache.spark.api.java.function.MapPartitionsFunction;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Row;
@@ -38,12 +39,22 @@ final class ParseLines implements MapPartitionsFunction<Row, Item> {
     /** Sorts after every problem the reader reports for the same record. */
     static final int AFTER_READER = Integer.MAX_VALUE;
 
+    private static final byte[] BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
+
     private final Broadcast<JobSettings> job;
     private final Map<String, Integer> fileOrder;
+    private final Set<String> startsWithBom;
 
-    ParseLines(Broadcast<JobSettings> job, Map<String, Integer> fileOrder) {
+    /**
+     * @param job           the settings
+     * @param fileOrder     each input file's position in name order
+     * @param startsWithBom the files whose first bytes are a UTF-8 byte-order mark, which Hadoop's
+     *                      line reader drops and calc-core's reader does not: it is put back
+     */
+    ParseLines(Broadcast<JobSettings> job, Map<String, Integer> fileOrder, Set<String> startsWithBom) {
         this.job = job;
         this.fileOrder = fileOrder;
+        this.startsWithBom = startsWithBom;
     }
 
     @Override
@@ -66,6 +77,7 @@ final class ParseLines implements MapPartitionsFunction<Row, Item> {
         private long rejected;
         private long lastIndex = -1;
         private int seq;
+        private boolean bom;
 
         Lines(Iterator<Row> rows, ReportingPeriod period) {
             this.rows = rows;
@@ -109,6 +121,7 @@ final class ParseLines implements MapPartitionsFunction<Row, Item> {
                 }
                 order = o;
                 block = b;
+                bom = b == 0 && startsWithBom.contains(f);
                 lines = 0;
                 records = 0;
                 rejected = 0;
@@ -118,6 +131,10 @@ final class ParseLines implements MapPartitionsFunction<Row, Item> {
             Row x = r;
             while (true) {
                 byte[] value = x.getAs(0);
+                if (bom) {
+                    chunk.write(BOM, 0, BOM.length);
+                    bom = false;
+                }
                 chunk.write(value, 0, value.length);
                 chunk.write('\n');
                 n++;

@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -159,12 +160,18 @@ public final class SparkReportJob {
             paths[i] = files.get(i).getPath().toString();
             names.add(files.get(i).getPath().getName());
         }
+        HashSet<String> startsWithBom = new HashSet<>();
+        for (FileStatus f : files) {
+            if (startsWithBom(spark, f)) {
+                startsWithBom.add(f.getPath().getName());
+            }
+        }
         JobSettings js = new JobSettings(settings.toCanonicalJson(), assetsJson, assetsSource);
         CarbonContext carbon = js.carbon();
         Broadcast<JobSettings> job = JavaSparkContext.fromSparkContext(spark.sparkContext()).broadcast(js);
         Passes passes;
         try {
-            passes = paths.length == 0 ? Passes.none() : passes(spark, paths, fileOrder, job);
+            passes = paths.length == 0 ? Passes.none() : passes(spark, paths, fileOrder, startsWithBom, job);
         } finally {
             job.destroy();
         }
@@ -200,13 +207,13 @@ public final class SparkReportJob {
     }
 
     private static Passes passes(SparkSession spark, String[] paths, Map<String, Integer> fileOrder,
-            Broadcast<JobSettings> job) {
+            HashSet<String> startsWithBom, Broadcast<JobSettings> job) {
         Encoder<Item> items = Encoders.bean(Item.class);
         Dataset<Row> lines = spark.read().text(paths).select(col("value").cast("binary").as("value"),
                 col("_metadata.file_name").as("file_name"), col("_metadata.file_block_start").as("block_start"));
         int partitions = lines.javaRDD().getNumPartitions();
         // Pass 1: parse and validate; cached, since every later query reads it.
-        Dataset<Item> parsed = lines.mapPartitions(new ParseLines(job, fileOrder), items)
+        Dataset<Item> parsed = lines.mapPartitions(new ParseLines(job, fileOrder, startsWithBom), items)
                 .persist(StorageLevel.MEMORY_AND_DISK());
         Dataset<Item> records = parsed.filter(col("kind").equalTo(Item.RECORD));
         Dataset<Item> perKey = null;
@@ -325,6 +332,20 @@ public final class SparkReportJob {
             throw new EcoCalcException(ErrorCode.INPUT_UNREADABLE, "no such file or directory: " + input, e);
         } catch (IOException e) {
             throw new EcoCalcException(ErrorCode.INPUT_UNREADABLE, "cannot list " + input + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Whether a file starts with a UTF-8 byte-order mark (Hadoop's line reader drops it; calc-core's does not). */
+    static boolean startsWithBom(SparkSession spark, FileStatus f) {
+        if (f.getLen() < 3) {
+            return false;
+        }
+        Path p = f.getPath();
+        try (InputStream in = p.getFileSystem(spark.sparkContext().hadoopConfiguration()).open(p)) {
+            byte[] b = in.readNBytes(3);
+            return b.length == 3 && b[0] == (byte) 0xEF && b[1] == (byte) 0xBB && b[2] == (byte) 0xBF;
+        } catch (IOException e) {
+            throw new EcoCalcException(ErrorCode.INPUT_UNREADABLE, "cannot read " + p + ": " + e.getMessage(), e);
         }
     }
 

@@ -263,6 +263,31 @@ class SparkReportJobTest {
         assertThat(r.run().report().facilities()).hasSize(24);
     }
 
+    /**
+     * A file that starts with a UTF-8 byte-order mark: the command reads the mark as part of the
+     * first line (and refuses that line as malformed JSON); so must the job, although Hadoop's line
+     * reader drops the mark.
+     */
+    @Test
+    void aByteOrderMarkIsReadAsTheCommandReadsIt(@TempDir Path dir) throws IOException {
+        Path in = Files.createDirectory(dir.resolve("in"));
+        List<String> lines = benchmarkLines();
+        byte[] bom = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
+        byte[] text = (String.join("\n", lines.subList(0, 40)) + "\n").getBytes(StandardCharsets.UTF_8);
+        byte[] withBom = new byte[bom.length + text.length];
+        System.arraycopy(bom, 0, withBom, 0, bom.length);
+        System.arraycopy(text, 0, withBom, bom.length, text.length);
+        Files.write(in.resolve("a.jsonl"), withBom);
+        Files.write(in.resolve("b.jsonl"), lines.subList(40, 80), StandardCharsets.UTF_8);
+        SparkReportJob.Result r = SparkReportJob.run(spark, in.toString(), MethodSettings.defaults(), null, null);
+        byte[] cli = cli(dir.resolve("cli.json"), in.toString());
+        assertThat(new String(sparkBytes(r, dir.resolve("spark.json")), StandardCharsets.UTF_8))
+                .isEqualTo(new String(cli, StandardCharsets.UTF_8));
+        // The first line of a.jsonl is refused: 79 of the 80 records are counted.
+        assertThat(r.run().report().dataset().records()).isEqualTo(79);
+        assertThat(r.run().report().rejected()).isEqualTo(1);
+    }
+
     /** Builds the messy directory and counts what it put in. */
     static final class Messy {
         long repeats;
