@@ -46,7 +46,6 @@ import org.ecocalc.core.telemetry.IdempotencyKey;
 import org.ecocalc.core.telemetry.RecordLocation;
 import org.ecocalc.core.telemetry.RecordProblem;
 import scala.Tuple2;
-import scala.Tuple3;
 
 /**
  * {@code ecocalc report} on Apache Spark: reads telemetry JSON Lines (a {@code .jsonl} or
@@ -130,6 +129,12 @@ public final class SparkReportJob {
             System.out.println("run " + r.run().runId());
             System.out.println("report written to " + o.output);
             code = report.hasRejections() ? BAD_INPUT : 0;
+        } catch (EcoCalcException e) {
+            System.err.println("error: " + e.getMessage() + " [" + e.code().id() + "]");
+            code = BAD_INPUT;
+        } catch (UncheckedIOException e) {
+            System.err.println("error: " + e.getMessage());
+            code = BAD_INPUT;
         } finally {
             spark.stop();
         }
