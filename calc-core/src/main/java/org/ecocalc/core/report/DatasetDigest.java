@@ -89,6 +89,27 @@ public final class DatasetDigest implements Serializable {
         return add(record.key(), recordDigestBytes(record));
     }
 
+    /**
+     * Adds a record known by its key and its digest ({@link #recordDigest(TelemetryRecord)}, {@code
+     * sha256:} and 64 lower-case hex digits), for engines that computed the digest already, or that
+     * move records between workers as their digests. Same as {@link #add(TelemetryRecord)} for the
+     * record the digest was computed from.
+     *
+     * @throws IllegalArgumentException if {@code recordDigest} is not a {@code sha256:} digest
+     */
+    public Status add(IdempotencyKey key, String recordDigest) {
+        Objects.requireNonNull(key, "key");
+        Objects.requireNonNull(recordDigest, "recordDigest");
+        String prefix = CanonicalJson.DIGEST_PREFIX;
+        if (recordDigest.length() != prefix.length() + 64 || !recordDigest.startsWith(prefix)
+                || !recordDigest.substring(prefix.length()).chars().allMatch(c -> c >= '0' && c <= '9'
+                        || c >= 'a' && c <= 'f')) {
+            throw new IllegalArgumentException("not a record digest (sha256: and 64 lower-case hex digits): "
+                    + recordDigest);
+        }
+        return add(key, HEX.parseHex(recordDigest, prefix.length(), recordDigest.length()));
+    }
+
     private Status add(IdempotencyKey key, byte[] digest) {
         return add(key, digest, 1, false);
     }
