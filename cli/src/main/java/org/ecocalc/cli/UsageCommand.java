@@ -167,6 +167,10 @@ final class UsageCommand implements Callable<Integer> {
             header.add(d.id());
         }
         boolean timed = g.period().unit() != PeriodUnit.ALL;
+        boolean totalOnly = g.dimensions().isEmpty() && !timed;
+        if (totalOnly) {
+            header.add(""); // the TOTAL label's column
+        }
         if (timed) {
             header.add(g.period().unit().id());
         }
@@ -179,8 +183,10 @@ final class UsageCommand implements Callable<Integer> {
         }
         int keys = g.dimensions().size() + (timed ? 1 : 0);
         rows.add(header.toArray(new String[0]));
-        for (UsageGroup group : r.groups()) {
-            rows.add(row(group, g, timed, false));
+        if (!totalOnly) {
+            for (UsageGroup group : r.groups()) {
+                rows.add(row(group, g, timed, false));
+            }
         }
         int separator = rows.size();
         rows.add(row(r.total(), g, timed, true));
@@ -218,7 +224,9 @@ final class UsageCommand implements Callable<Integer> {
         if (timed) {
             cells.add(total ? "" : label(g.period(), group.periodStart()));
         }
-        if (total) {
+        if (total && cells.isEmpty()) {
+            cells.add("TOTAL"); // grouped by nothing: the total is the only row
+        } else if (total) {
             cells.set(0, "TOTAL");
         }
         cells.add(Long.toString(group.calls()));

@@ -102,4 +102,15 @@ class UsageCommandTest {
         assertThat(CliTest.run("usage", EVENTS.toString(), "--gwp", "AR7").code()).isEqualTo(Main.USAGE);
         assertThat(CliTest.run("--help").out()).contains("usage");
     }
+
+    /** {@code --group-by ""}, documented as "the total only": one TOTAL row, no group rows. */
+    @Test
+    void anEmptyGroupingPrintsTheTotalOnly() {
+        Run r = CliTest.run("usage", EVENTS.toString(), "--factors", SITES.toString(), "--group-by", "");
+        assertThat(r.err()).isEmpty();
+        assertThat(r.code()).isEqualTo(Main.OK);
+        // The 15 events of the example day, in one row.
+        assertThat(r.out()).contains("15 events counted").contains("TOTAL").doesNotContain("gpt-4o-mini");
+        assertThat(r.out().lines().filter(l -> l.startsWith("TOTAL"))).hasSize(1);
+    }
 }
