@@ -434,7 +434,379 @@ EMBODIED = {
     ],
 }
 
-PACKS = [EGRID2023, EGRID2022, CFR98, IPCC2006, GWP_PACK, EMBER, EMBODIED]
+# ---------------------------------------------------------------- AI inference (usage impact model)
+# Sources read for this pack (commits are those of the stored copies that were read):
+ECO_REPO = "https://github.com/mlco2/ecologits"
+ECO_HW = ECO_REPO + "/blob/f0598b7bb637b231d849745ad94cbbc0e178543c/ecologits/data/hardware_defaults.json"
+ECO_MODELS = ECO_REPO + "/blob/4a7b326f9306f40c90bebac289cc066e4e36a5dc/ecologits/data/models.json"
+ECO_MIXES = ECO_REPO + "/blob/a3b5e3b18c256a6f40292600576f70527c811c13/ecologits/data/electricity_mixes.json"
+ECO_DOC = "https://ecologits.ai/latest/methodology/llm_inference/"
+ECO_DOC_MD = ECO_REPO + "/blob/b596b81a8346b44dccbc76ed24f27b7b1fec0c51/docs/methodology/llm_inference.md"
+UPTIME = ("https://intelligence.uptimeinstitute.com/resource/"
+          "large-data-centers-are-mostly-more-efficient-analysis-confirms")
+H100_URL = "https://www.nvidia.com/en-us/data-center/h100/"
+H100_PCIE_URL = "https://www.nvidia.com/content/dam/en-zz/Solutions/gtcs22/data-center/h100/PB-11133-001_v01.pdf"
+A100_URL = ("https://www.nvidia.com/content/dam/en-zz/Solutions/Data-Center/a100/pdf/"
+            "nvidia-a100-datasheet-us-nvidia-1758950-r4-web.pdf")
+AI_EFFECTIVE = "2024-01-01"
+
+
+def exp_slope():
+    """alpha * exp(64 * beta) of EcoLogits' GPU energy regression, in 50-digit decimal arithmetic, rounded
+    half-even to 17 significant digits (the precision of the published float coefficients)."""
+    from decimal import Decimal, getcontext, ROUND_HALF_EVEN, Context
+    getcontext().prec = 50
+    alpha = Decimal("1.1665273170451914e-06")
+    beta = Decimal("-0.011205921025579175")
+    v = alpha * (beta * 64).exp()
+    v = Context(prec=17, rounding=ROUND_HALF_EVEN).plus(v)
+    return format(v, "f")
+
+
+def lat_intercept():
+    """beta_L * 64 + gamma_L of EcoLogits' latency regression, exact in decimal arithmetic."""
+    from decimal import Decimal, getcontext
+    getcontext().prec = 50
+    return format(Decimal("0.0003119310311688259") * 64 + Decimal("0.019473717579473387"), "f")
+
+
+GLOBAL = {"level": "global", "code": "WORLD", "name": "applies everywhere"}
+
+
+def ai(fid, activity, value, unit, src, table, url, confidence, notes, low=None, high=None, region=None,
+       category="ai_inference", scope="none", gas=None, second=None, illustrative=None, year=2025, edition=None,
+       dataset=None):
+    return factor(factor_id=fid, version=1, effective_date=AI_EFFECTIVE, scope=scope, category=category,
+                  activity_type=activity, region=region or GLOBAL, gas=gas, value=value, value_low=low,
+                  value_high=high, unit=unit, gwp_set="unknown" if gas == "co2e" else None, source_ref=src,
+                  source_dataset=dataset or "EcoLogits (GenAI Impact)", source_table=table,
+                  source_edition=edition or "EcoLogits 0.11 methodology", source_year=year, source_url=url,
+                  confidence=confidence, second_hand=second, illustrative=illustrative, notes=notes)
+
+
+B64 = ("Evaluated at EcoLogits' fixed batch size B = 64 (hardware_defaults.json batch_size; methodology: 'From now on, we"
+       " consider that the batch size is fixed to B = 64'), so that no exponential is computed at run time.")
+COEFFS = [
+    ai("ecologits.llm.gpu_energy_slope.b64", "llm_gpu_energy_per_output_token_slope", exp_slope(), "Wh/billion",
+       "ecologits-hw", "gpu_energy_regression (alpha, beta)", ECO_HW, "medium",
+       "Derived: alpha x exp(beta x 64) with alpha = 1.1665273170451914e-06 and beta = -0.011205921025579175 (Wh per"
+       " output token per billion active parameters, f_E(P, B) = alpha e^(beta B) P + gamma), computed with 50-digit"
+       " decimal arithmetic and rounded half-even to 17 significant digits. " + B64 + " Fitted by EcoLogits on the"
+       " ML.ENERGY leaderboard (vLLM on NVIDIA H100 80GB, batch <= 512, models <= 200B parameters); per GPU."),
+    ai("ecologits.llm.gpu_energy_intercept", "llm_gpu_energy_per_output_token", "0.00004052928146734005", "Wh/unit",
+       "ecologits-hw", "gpu_energy_regression (gamma)", ECO_HW, "medium",
+       "gamma = 4.052928146734005e-05 Wh per output token, per GPU, as published (the decimal form of the float)."),
+    ai("ecologits.llm.latency_slope", "llm_latency_per_output_token_slope", "0.0006785088094353663", "s/billion",
+       "ecologits-hw", "latency_regression (alpha)", ECO_HW, "medium",
+       "alpha_L of f_L(P, B) = alpha_L P + beta_L B + gamma_L, seconds per output token per billion active"
+       " parameters, as published. EcoLogits now prefers OpenRouter time-to-first-token and throughput data per"
+       " model and falls back on this regression (blog post 2026-03-16); ecocalc uses the regression for every model."),
+    ai("ecologits.llm.latency_intercept.b64", "llm_latency_per_output_token", lat_intercept(), "s/unit",
+       "ecologits-hw", "latency_regression (beta, gamma)", ECO_HW, "medium",
+       "Derived exactly: beta_L x 64 + gamma_L = 0.0003119310311688259 x 64 + 0.019473717579473387 seconds per output"
+       " token. " + B64),
+    ai("ecologits.llm.gpus_per_parameter", "llm_gpus_per_total_parameter", "0.03", "1/billion", "ecologits-hw",
+       "model_quantization_bits, gpu.memory_gb; methodology M_model = 1.2 x P_total x Q / 8", ECO_HW, "medium",
+       "Derived exactly: memory overhead 1.2 x 16-bit weights (2 bytes per parameter) / 80 GB per H100 = 1.2 x 2 / 80"
+       " = 0.03 GPU per billion total parameters. The calculator rounds 0.03 x P_total up to an integer and then up"
+       " to a power of two, as EcoLogits does."),
+    ai("ecologits.llm.server_power_per_request_gpu.b64", "llm_server_power_per_request_gpu", "0.00234375",
+       "kWh/GPU-h", "ecologits-hw", "server.power_kw, server.gpu_count, batch_size", ECO_HW, "medium",
+       "Derived exactly: the server's power without GPUs (1.2 kW, BoaviztAPI estimate for an AWS p5.48xlarge) / 8"
+       " GPUs installed / batch size 64 = 0.00234375 kW per required GPU per request: E_server\\GPU = latency x"
+       " 1.2 kW x GPUs/8 x 1/B. " + B64),
+    ai("ecologits.llm.embodied_per_request_gpu_hour.b64", "llm_embodied_per_request_gpu_hour", "0.0005859375",
+       "kg/GPU-h", "ecologits-hw", "gpu.embodied_gwp, server.embodied_gwp, server.gpu_count,"
+       " hardware_lifespan_seconds, batch_size", ECO_HW, "low",
+       "Derived exactly: (273 kg per H100 + 5700 kg per server excluding GPUs / 8 GPUs) / (3 years = 94,608,000 s ="
+       " 26,280 h) / batch size 64 = 985.5 / 26280 / 64 = 0.0005859375 kg CO2e per GPU-hour of generation latency;"
+       " EcoLogits' I_request = latency / (B x lifetime) x (GPUs/8 x 5700 + GPUs x 273). 273 kg: Lees-Perasso et al."
+       " (2026), ADEME life-cycle assessment of GPUs, as used by EcoLogits 0.11 (earlier versions used NVIDIA's 164"
+       " kg); 5700 kg: BoaviztAPI estimate. No uncertainty is published. " + B64,
+       category="embodied", scope="scope3", gas="co2e", second=True, illustrative=True),
+]
+
+# EcoLogits models.json at 4a7b326f: (model name, kind, active, total); ranges as (min, max). Central of a range:
+# the midpoint, as EcoLogits' RangeValue.mean. Open models: counts from the model cards EcoLogits cites.
+MODELS = [
+    # provider, name, source url, active, total, estimated
+    ("openai", "gpt-4o", "https://platform.openai.com/docs/models#gpt-4o", (44, 132), 440, True),
+    ("openai", "gpt-4o-2024-08-06", "https://platform.openai.com/docs/models#gpt-4o", (44, 132), 440, True),
+    ("openai", "gpt-4o-2024-11-20", "https://platform.openai.com/docs/models#gpt-4o", (44, 132), 440, True),
+    ("openai", "gpt-4o-mini", "https://platform.openai.com/docs/models#gpt-4o-mini", (8, 28), (8, 28), True),
+    ("openai", "gpt-4o-mini-2024-07-18", "https://platform.openai.com/docs/models#gpt-4o-mini", (8, 28), (8, 28), True),
+    ("openai", "gpt-4.1", "https://platform.openai.com/docs/models", (35, 106), 352, True),
+    ("openai", "gpt-4.1-mini", "https://platform.openai.com/docs/models", (40, 112), (40, 112), True),
+    ("openai", "gpt-4.1-nano", "https://platform.openai.com/docs/models", (10, 37), (10, 37), True),
+    ("openai", "o4-mini", "https://platform.openai.com/docs/models#o3-mini", (8, 28), (8, 28), True),
+    ("anthropic", "claude-sonnet-4-20250514", "https://docs.anthropic.com/en/docs/about-claude/models", (44, 132), 440,
+     True),
+    ("anthropic", "claude-sonnet-4-0", "https://docs.anthropic.com/en/docs/about-claude/models", (44, 132), 440, True),
+    ("anthropic", "claude-sonnet-4-5-20250929", "https://docs.anthropic.com/en/docs/about-claude/models", (44, 132),
+     440, True),
+    ("anthropic", "claude-sonnet-4-5", "https://docs.anthropic.com/en/docs/about-claude/models", (44, 132), 440, True),
+    ("anthropic", "claude-haiku-4-5-20251001", "https://docs.anthropic.com/en/docs/about-claude/models", (10, 35),
+     (10, 35), True),
+    ("anthropic", "claude-haiku-4-5", "https://docs.anthropic.com/en/docs/about-claude/models", (10, 35), (10, 35),
+     True),
+    ("anthropic", "claude-opus-4-1-20250805", "https://docs.anthropic.com/en/docs/about-claude/models", (200, 600),
+     2000, True),
+    ("anthropic", "claude-opus-4-1", "https://docs.anthropic.com/en/docs/about-claude/models", (200, 600), 2000, True),
+    ("mistralai", "mistral-large-latest", "https://mistral.ai/news/mistral-large-2407", "123", "123", False),
+    ("mistralai", "mistral-large-2411", "https://mistral.ai/news/mistral-large-2407", "123", "123", False),
+    ("mistralai", "mistral-medium-latest", "https://docs.mistral.ai/getting-started/models/", (70, 120), (70, 120),
+     True),
+    ("mistralai", "mistral-small-latest", "https://mistral.ai/news/mistral-small-3", "23.6", "23.6", False),
+    ("mistralai", "open-mistral-nemo", "https://mistral.ai/news/mistral-nemo", "12.2", "12.2", False),
+    ("google_genai", "gemini-2.5-flash", "https://ai.google.dev/gemini-api/docs/models", (44, 132), 440, True),
+    ("google_genai", "gemini-2.5-flash-lite", "https://ai.google.dev/gemini-api/docs/models", (8, 28), (8, 28), True),
+    ("google_genai", "gemini-2.5-pro", "https://ai.google.dev/gemini-api/docs/models", (200, 600), 2000, True),
+    ("cohere", "command-r-plus-08-2024", "https://huggingface.co/CohereLabs/c4ai-command-r-plus-08-2024", "104", "104",
+     False),
+    ("cohere", "command-r-08-2024", "https://huggingface.co/CohereLabs/c4ai-command-r-08-2024", "32.3", "32.3", False),
+    ("huggingface_hub", "meta-llama/Meta-Llama-3.1-8B-Instruct",
+     "https://huggingface.co/meta-llama/Meta-Llama-3.1-8B-Instruct", "8.03", "8.03", False),
+    ("huggingface_hub", "meta-llama/Meta-Llama-3.1-70B-Instruct",
+     "https://huggingface.co/meta-llama/Meta-Llama-3.1-70B-Instruct", "70.55", "70.55", False),
+    ("huggingface_hub", "mistralai/Mixtral-8x7B-Instruct-v0.1",
+     "https://huggingface.co/mistralai/Mixtral-8x7B-Instruct-v0.1", "12.9", "46.7", False),
+]
+ALIASES = {"claude-sonnet-4-0": "claude-sonnet-4-20250514", "claude-sonnet-4-5": "claude-sonnet-4-5-20250929",
+           "claude-haiku-4-5": "claude-haiku-4-5-20251001", "claude-opus-4-1": "claude-opus-4-1-20250805"}
+
+
+def dec(x):
+    from decimal import Decimal
+    d = Decimal(str(x)).normalize()
+    return format(d, "f")
+
+
+def mid(r):
+    from decimal import Decimal
+    return dec((Decimal(str(r[0])) + Decimal(str(r[1]))) / 2)
+
+
+def model_key(name):
+    return name.lower().replace("/", ":")
+
+
+def param_factor(kind, key, label, value, src, url, confidence, notes, estimated, level_region=None):
+    low = high = None
+    if isinstance(value, tuple):
+        low, high, central = dec(value[0]), dec(value[1]), mid(value)
+    else:
+        central = dec(value)
+    return ai(f"ecologits.model.{key}.{kind}", f"llm_{kind}_parameters:{key}", central, "billion/unit", src,
+              f"models.json: {label}", url, confidence, notes, low=low, high=high, region=level_region,
+              second=True, illustrative=True if estimated else None, dataset="EcoLogits model repository",
+              edition="models.json at 4a7b326f")
+
+
+MODEL_FACTORS = []
+for prov, name, url, active, total, estimated in MODELS:
+    key = model_key(name)
+    alias = ALIASES.get(name)
+    base = ("Read from EcoLogits' model repository (models.json at commit 4a7b326f), which cites " + url + ". "
+            + (("EcoLogits lists " + name + " as an alias of " + alias + ". ") if alias else ""))
+    if estimated:
+        base += ("Not released by the provider (EcoLogits warning model-arch-not-released): EcoLogits' estimate, given"
+                 " as a range; the value is its midpoint (EcoLogits' RangeValue.mean). ")
+        conf = "low"
+    else:
+        base += "Published by the model's developer (model card). "
+        conf = "medium"
+    moe = isinstance(total, (int, float, str)) and total != active and not isinstance(total, tuple)
+    arch = "Sparse mixture of experts: active parameters drive the energy per token, total parameters the GPUs needed." \
+        if moe else "Dense model: active = total parameters."
+    MODEL_FACTORS.append(param_factor("active", key, f"{prov} / {name}, architecture parameters"
+                                      + (" (active)" if moe else ""), active, "ecologits-models", url, conf,
+                                      base + arch, estimated))
+    MODEL_FACTORS.append(param_factor("total", key, f"{prov} / {name}, architecture parameters"
+                                      + (" (total)" if moe else ""), total, "ecologits-models", url, conf,
+                                      base + arch, estimated))
+
+FALLBACK_WORLD = {"level": "fallback", "code": "WORLD", "name": "size class of a model no pack knows"}
+CLASS_NOTE = ("Derived from EcoLogits' own estimates for unreleased models (models.json at 4a7b326f), so that a model no"
+              " pack knows still gets an estimate, flagged low confidence. ")
+CLASSES = [
+    ("small", (8, 28), (8, 28), "Dense, 8 to 28 billion parameters: EcoLogits' estimate for gpt-4o-mini, o4-mini and"
+     " gemini-2.5-flash-lite."),
+    ("large", (44, 132), "440", "Mixture of experts, 440 billion total and 44 to 132 billion active: EcoLogits' estimate"
+     " for gpt-4o, claude-sonnet-4 and gemini-2.5-flash."),
+    ("frontier", (200, 600), "2000", "Mixture of experts, 2000 billion total and 200 to 600 billion active: EcoLogits'"
+     " estimate for claude-opus-4-1 and gemini-2.5-pro."),
+    ("unknown", ((8, 600), "88"), ((8, 2000), "440"), "The envelope of the three classes above (active 8 to 600, total 8"
+     " to 2000 billion), centred on the large class (88 active, 440 total), for a model whose size is not known at"
+     " all. The range, not the centre, is the honest answer."),
+]
+for cls, active, total, why in CLASSES:
+    for kind, v in (("active", active), ("total", total)):
+        if isinstance(v, tuple) and isinstance(v[0], tuple):
+            low, high, central = dec(v[0][0]), dec(v[0][1]), v[1]
+        elif isinstance(v, tuple):
+            low, high, central = dec(v[0]), dec(v[1]), mid(v)
+        else:
+            low = high = None
+            central = v
+        MODEL_FACTORS.append(ai(f"ecocalc.size_class.{cls}.{kind}", f"llm_{kind}_parameters:class:{cls}", central,
+                                "billion/unit", "ecologits-models", f"size class {cls} (derived)", ECO_MODELS, "low",
+                                CLASS_NOTE + why, low=low, high=high, region=FALLBACK_WORLD, second=True,
+                                illustrative=True, dataset="EcoLogits model repository (derived size classes)",
+                                edition="models.json at 4a7b326f"))
+
+# EcoLogits methodology, "Data center configuration" (providers tab): AI provider, cloud, location, PUE, WUE.
+PROVIDERS = [
+    ("openai", "Microsoft", "US", "United States", "1.2", None, "0.569", None),
+    ("azure_openai", "Microsoft", "US", "United States", "1.2", None, "0.569", None),
+    ("anthropic", "AWS, Google", "US", "United States", ("1.09", "1.14"), None, ("0.13", "0.99"), None),
+    ("cohere", "Google", "US", "United States", "1.09", None, "0.99", None),
+    ("google_genai", "Google", "US", "United States", "1.09", None, "0.99", None),
+    ("huggingface_hub", "AWS, Google", "US", "United States", ("1.09", "1.14"), None, ("0.13", "0.99"), None),
+    ("mistralai", "Microsoft", "SE", "Sweden", "1.16", None, "0.09", None),
+]
+PROV_NOTE = ("EcoLogits' assumption for this AI provider (methodology, 'Data center configuration'; full sources in its"
+             " supplemental spreadsheet, 'providers' tab, not read here): the cloud's published global average. ")
+PROVIDER_FACTORS = []
+for prov, cloud, cc, cname, pue, _, wue, _ in PROVIDERS:
+    for kind, v, unit in (("pue", pue, "kWh/kWh"), ("wue", wue, "L/kWh")):
+        if isinstance(v, tuple):
+            low, high = v
+            from decimal import Decimal
+            central = dec((Decimal(low) + Decimal(high)) / 2)
+            extra = (f"EcoLogits gives a range for {cloud} ({low} to {high}); the value is its midpoint. ")
+        else:
+            low = high = None
+            central = v
+            extra = ""
+        PROVIDER_FACTORS.append(ai(f"ecologits.provider.{prov}.{kind}", f"provider_{kind}:{prov}", central, unit,
+                                   "ecologits-method", "Data center configuration (providers)", ECO_DOC, "medium",
+                                   PROV_NOTE + f"Cloud: {cloud}. " + extra
+                                   + ("PUE = facility energy / IT energy." if kind == "pue" else
+                                      "On-site water usage effectiveness, L per kWh of IT energy."),
+                                   low=low, high=high, second=True))
+    PROVIDER_FACTORS.append(ai(f"ecologits.provider.{prov}.location", f"provider_location:{prov}", "1", "kWh/kWh",
+                               "ecologits-method", "Data center configuration (providers), Location", ECO_DOC, "low",
+                               PROV_NOTE + f"Cloud: {cloud}; location {cname}. A share: all of the provider's serving"
+                               " energy is assumed drawn in this country (the factor's region). Used only when an event"
+                               " names no place; flagged provider_default_location.",
+                               region={"level": "fallback", "code": cc, "name": cname + " (assumed serving location)"},
+                               second=True))
+
+PUE_FALLBACK = [ai("uptime.industry_average_pue.2023", "datacenter_pue", "1.58", "kWh/kWh", "uptime-2023",
+                   "Intelligence Update 221 (industry average PUE)", UPTIME, "low",
+                   "Industry average annual PUE of the Uptime Institute Global Data Center Survey respondents, 2023"
+                   " (averages of 1.55 to 1.59 since about 2020). Used only when neither the site nor the provider has"
+                   " a PUE; flagged fallback_pue.",
+                   region={"level": "fallback", "code": "WORLD", "name": "industry average"}, year=2023,
+                   dataset="Uptime Institute Global Data Center Survey", edition="2023")]
+
+# WRI-based off-site water consumption of electricity, per country, as used by EcoLogits (electricity_mixes.json at
+# a3b5e3b1, field wue, L/kWh). Only countries without EcoLogits' 'electricity-mix-wue-world' warning are shipped.
+WATER_ROWS = [("US", "USA", "United States", "3.1321"), ("SE", "SWE", "Sweden", "6.0315"),
+              ("DE", "DEU", "Germany", "1.947"), ("FR", "FRA", "France", "3.6737"),
+              ("GB", "GBR", "United Kingdom", "2.329"), ("IE", "IRL", "Ireland", "1.4769"),
+              ("JP", "JPN", "Japan", "2.3063"), ("IN", "IND", "India", "3.4368"), ("CA", "CAN", "Canada", "8.1662"),
+              ("AU", "AUS", "Australia", "4.7293"), ("BR", "BRA", "Brazil", "18.6033"),
+              ("CN", "CHN", "China", "6.0065")]
+WATER_NOTE = ("Water consumed to generate one kWh of the country's electricity (off-site WUE), computed by EcoLogits"
+              " following the World Resources Institute's Guidance for Calculating Water Use Embedded in Purchased"
+              " Electricity (2020); read from EcoLogits' electricity_mixes.json (field wue). Year of the underlying"
+              " generation mix not stated in the file.")
+WATER_FACTORS = [ai(f"ecologits.water.{iso3.lower()}", "electricity_water_consumption", v, "L/kWh", "ecologits-mixes",
+                    f"electricity_mixes.json, {iso3} wue", ECO_MIXES, "medium", WATER_NOTE,
+                    region={"level": "country", "code": cc, "name": name}, category="water", second=True,
+                    dataset="EcoLogits electricity mix repository (WRI method)", edition="electricity_mixes.json at"
+                    " a3b5e3b1") for cc, iso3, name, v in WATER_ROWS]
+WATER_FACTORS.append(ai("ecologits.water.wor", "electricity_water_consumption", "3.908", "L/kWh", "ecologits-mixes",
+                        "electricity_mixes.json, WOR wue", ECO_MIXES, "medium",
+                        WATER_NOTE + " World default: EcoLogits uses it for countries without data.", category="water",
+                        second=True, dataset="EcoLogits electricity mix repository (WRI method)",
+                        edition="electricity_mixes.json at a3b5e3b1"))
+
+GPU_FACTORS = [
+    ai("nvidia.h100-sxm.tdp", "gpu_power:nvidia-h100-sxm", "700", "Wh/GPU-h", "nvidia-h100",
+       "NVIDIA H100 Tensor Core GPU datasheet: max thermal design power (SXM)", H100_URL, "medium",
+       "Thermal design power 'up to 700 W (configurable)' for H100 SXM: an upper bound of the average draw, flagged"
+       " gpu_power_tdp. Read from copies of NVIDIA's datasheet, not the PDF itself.", second=True,
+       dataset="NVIDIA H100 datasheet", edition="2022", year=2022),
+    ai("nvidia.h100-pcie.tdp", "gpu_power:nvidia-h100-pcie", "350", "Wh/GPU-h", "nvidia-h100-pcie",
+       "NVIDIA H100 PCIe GPU product brief PB-11133-001_v02: maximum thermal design power", H100_PCIE_URL, "medium",
+       "'operates unconstrained up to its maximum thermal design power (TDP) level of 350 W' (product brief, November"
+       " 2022, read from a copy). An upper bound of the average draw.", second=True,
+       dataset="NVIDIA H100 PCIe product brief", edition="PB-11133-001_v02", year=2022),
+    ai("nvidia.a100-sxm.tdp", "gpu_power:nvidia-a100-sxm", "400", "Wh/GPU-h", "nvidia-a100",
+       "NVIDIA A100 datasheet: max TDP power (SXM4)", A100_URL, "medium",
+       "400 W for A100 SXM4 (40 GB and 80 GB), from secondary copies of the datasheet that agree. The A100 PCIe TDP is"
+       " not shipped: copies disagree (250 W and 300 W).", second=True, dataset="NVIDIA A100 datasheet",
+       edition="r4", year=2021),
+    ai("ecologits.h100-sxm.host_power", "gpu_host_power:nvidia-h100-sxm", "150", "Wh/GPU-h", "ecologits-hw",
+       "server.power_kw / server.gpu_count", ECO_HW, "low",
+       "Derived exactly: the host's power without GPUs, 1.2 kW (BoaviztAPI estimate for an AWS p5.48xlarge, 8 x H100"
+       " SXM) / 8 GPUs = 150 W per GPU, as EcoLogits assumes for LLM serving.", second=True, illustrative=True),
+    ai("ecologits.h100-sxm.embodied_per_gpu_hour", "gpu_embodied:nvidia-h100-sxm", "0.0375", "kg/GPU-h",
+       "ecologits-hw", "gpu.embodied_gwp, server.embodied_gwp, server.gpu_count, hardware_lifespan_seconds", ECO_HW,
+       "low",
+       "Derived exactly: (273 kg per H100 + 5700 kg per server excluding GPUs / 8) / 26,280 h (3 years) = 985.5 /"
+       " 26280 = 0.0375 kg CO2e per GPU-hour: the GPU and its eighth of the server, amortised over EcoLogits' 3-year"
+       " lifetime (Ostrouchov et al. 2020). The GPU-hour share of a job: SCI's M = TE x TiR/EL with RR/ToR = 1.",
+       category="embodied", scope="scope3", gas="co2e", second=True, illustrative=True),
+]
+
+AI_PACK = {
+    "format": "ecocalc.factor-pack.v1", "pack_id": "ai-inference", "version": "1.0.0",
+    "title": "AI inference: LLM energy model (EcoLogits), model sizes, provider PUE/WUE and locations, accelerator"
+             " power, electricity water intensity",
+    "publisher": "GenAI Impact (EcoLogits); NVIDIA; Uptime Institute; World Resources Institute (via EcoLogits)",
+    "maintainer": MAINTAINER,
+    "licence": {"id": "CC-BY-SA-4.0", "name": "Creative Commons Attribution-ShareAlike 4.0 International",
+                "url": "https://creativecommons.org/licenses/by-sa/4.0/",
+                "attribution": "EcoLogits (GenAI Impact), https://ecologits.ai, methodology CC BY-SA 4.0; NVIDIA"
+                               " datasheets; Uptime Institute.",
+                "notes": ("Most values come from EcoLogits: its methodology text is CC BY-SA 4.0 and its code and data"
+                          " files (hardware_defaults.json, models.json, electricity_mixes.json) are MPL-2.0. The pack"
+                          " carries numeric values with citations, not those files; the stricter share-alike licence is"
+                          " applied. NVIDIA TDPs and the Uptime PUE are cited facts.")},
+    "citation_only": False,
+    "notes": ("Parameters of the AI usage impact model of ecocalc (docs/methodology.md, 'AI usage impact'): LLM energy"
+              " per output token as a function of active parameters (EcoLogits' regression on the ML.ENERGY"
+              " leaderboard, evaluated at its fixed batch size 64), model parameter counts and ranges, provider"
+              " defaults (PUE, on-site WUE, assumed serving country), accelerator power (TDP), embodied shares and the"
+              " water intensity of electricity. Valid for usage from 2024-01-01, open-ended; a correction is a new"
+              " version. Estimated (unreleased) model sizes are marked illustrative and low confidence. Grid carbon"
+              " intensities are not in this pack: the carbon calculation takes them from the grid packs"
+              " (eGRID, Ember)."),
+    "sources": [
+        {"source_id": "ecologits-hw", "citation": "Rincé, S. and Banse, A. (2025). EcoLogits: Evaluating the"
+         " Environmental Impacts of Generative AI. Journal of Open Source Software 10(111), 7471,"
+         " doi:10.21105/joss.07471. Hardware and regression defaults: ecologits/data/hardware_defaults.json.",
+         "url": ECO_HW, "licence": "MPL-2.0 (code and data files)"},
+        {"source_id": "ecologits-method", "citation": "EcoLogits, Environmental Impacts of LLM Inference"
+         " (methodology, version 0.11), sections 'Modeling GPU energy consumption', 'Modeling server energy"
+         " consumption', 'Embodied impacts' and 'Data center configuration'.", "url": ECO_DOC,
+         "retrieved_via": "mlco2/ecologits 0.11/methodology/llm_inference/index.html at 1f65e542 and"
+                          " docs/methodology/llm_inference.md at b596b81a", "licence": "CC BY-SA 4.0"},
+        {"source_id": "ecologits-models", "citation": "EcoLogits model repository, ecologits/data/models.json"
+         " (architecture and parameter counts or estimated ranges per provider and model, with the model cards and"
+         " provider pages it cites).", "url": ECO_MODELS, "licence": "MPL-2.0"},
+        {"source_id": "ecologits-mixes", "citation": "EcoLogits electricity mix repository,"
+         " ecologits/data/electricity_mixes.json (field wue: off-site water consumption of electricity per country,"
+         " computed with the World Resources Institute's Guidance for Calculating Water Use Embedded in Purchased"
+         " Electricity).", "url": ECO_MIXES, "licence": "MPL-2.0"},
+        {"source_id": "uptime-2023", "citation": "Davis, J. and O'Brien, J. (2023). Large data centers are mostly"
+         " more efficient, analysis confirms. Uptime Institute Intelligence Update 221 (23 November 2023): 'In 2023,"
+         " industry average PUE stood at 1.58.'", "url": UPTIME},
+        {"source_id": "nvidia-h100", "citation": "NVIDIA H100 Tensor Core GPU datasheet (H100 SXM: max thermal design"
+         " power up to 700 W, configurable).", "url": H100_URL,
+         "retrieved_via": "copies of the datasheet's specification table (gpu.blog, hawkvelt.id.au)"},
+        {"source_id": "nvidia-h100-pcie", "citation": "NVIDIA H100 PCIe GPU Product Brief, PB-11133-001_v02"
+         " (November 2022).", "url": H100_PCIE_URL, "retrieved_via": "a copy on manuals.plus"},
+        {"source_id": "nvidia-a100", "citation": "NVIDIA A100 Tensor Core GPU datasheet (A100 SXM4: max TDP power"
+         " 400 W).", "url": A100_URL, "retrieved_via": "glennklockwood.com and thundercompute.com, which agree"},
+    ],
+    "factors": COEFFS + MODEL_FACTORS + PROVIDER_FACTORS + PUE_FALLBACK + WATER_FACTORS + GPU_FACTORS,
+}
+
+PACKS = [EGRID2023, EGRID2022, CFR98, IPCC2006, GWP_PACK, EMBER, EMBODIED, AI_PACK]
 
 
 def main():

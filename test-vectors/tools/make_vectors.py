@@ -12,6 +12,7 @@ for the ASCII-only, string-valued documents below is json.dumps with sorted keys
 Usage: python3 test-vectors/tools/make_vectors.py   (from the repository root; rewrites the files)
 """
 import hashlib
+import importlib.util
 import json
 import os
 import shutil
@@ -72,9 +73,12 @@ def rec(eid, start, end, fac="dc-1", src=None, **blocks):
 
 
 def vector(category, name, description, expected, input=None, input_text=None, input_format=None,
-           settings=None, factor_packs=None, expected_from="hand", tolerance_rel=None):
+           settings=None, factor_packs=None, expected_from="hand", tolerance_rel=None, assets=None, overrides=None,
+           input_kind=None):
     v = {"$schema": "../../../docs/schemas/test-vector.v1.json", "format": "ecocalc.test-vector/1",
          "name": name, "category": category, "description": description, "expected_from": expected_from}
+    if input_kind is not None:
+        v["input_kind"] = input_kind
     if input is not None:
         v["input"] = input
     if input_text is not None:
@@ -85,6 +89,10 @@ def vector(category, name, description, expected, input=None, input_text=None, i
         v["factor_packs"] = factor_packs
     if settings is not None:
         v["settings"] = settings
+    if assets is not None:
+        v["assets"] = assets
+    if overrides is not None:
+        v["overrides"] = overrides
     v["expected"] = expected
     if tolerance_rel is not None:
         v["tolerance_rel"] = tolerance_rel
@@ -388,6 +396,20 @@ vector("bad_input", "bad-unknown-factor-pack",
        {"error": {"code": "factor_pack_unavailable", "pointer": "/factor_packs/0"}},
        input=[GOOD], factor_packs=["nosuch@1.0.0"])
 
+vector("bad_input", "bad-asset-registry",
+       "An asset registry whose asset has an expected lifetime of 0 h (SCI divides by it): the whole vector fails with "
+       "invalid_asset at /assets before anything is computed.",
+       {"error": {"code": "invalid_asset", "pointer": "/assets"}}, input=[GOOD],
+       assets={"assets": [{"asset_id": "srv-1", "facility_id": "dc-1", "embodied_kgco2e": "7012",
+                           "lifetime_hours": "0", "in_service": "2025-06-01T00:00:00Z"}]})
+vector("bad_input", "bad-override-factor",
+       "An approved override naming a factor that none of the vector's packs holds (ember2024.deu.co2e version 2; "
+       "the pack has version 1): the whole vector fails with unknown_factor at /overrides/0/factor.",
+       {"error": {"code": "unknown_factor", "pointer": "/overrides/0/factor"}}, input=[GOOD],
+       factor_packs=["ember-grid-intensity-2024@1.0.0"],
+       overrides=[{"scope": "facility", "scope_id": "dc-1", "factor": "ember-grid-intensity-2024@1.0.0:ember2024.deu.co2e@2",
+                   "approved_by": "energy manager (test)", "approved_on": "2024-05-15", "reason": "test"}])
+
 # --------------------------------------------------------------------------------------------
 # bad settings
 # --------------------------------------------------------------------------------------------
@@ -620,6 +642,1127 @@ vector("digest", "digest-order-and-repeats",
        "ordered by key, sha256 of [\"" + d1 + "\",\"" + d2 + "\"] = " + TWO + " (Python hashlib).",
        {"dataset": {"records": 2, "duplicates": 1, "digest": TWO}},
        input=[NORMALISED2, NORMALISED, NORMALISED2], expected_from="source")
+
+
+# ============================================================================================
+# Carbon, data quality and scorecard. Factor values are quoted from the packs of
+# factor-packs/src/main/resources/org/ecocalc/factorpacks (each pack cites its source); the
+# packs are named "id@version" and resolved from the class path. 1 lb = 0.45359237 kg exactly.
+# ============================================================================================
+
+EGRID23 = "us-epa-egrid2023@1.0.0"
+EGRID22 = "us-epa-egrid2022@1.0.0"
+EMBER = "ember-grid-intensity-2024@1.0.0"
+CFR = "us-epa-40cfr98-subpart-c@1.0.0"
+IPCC06 = "ipcc-2006-stationary-combustion@1.0.0"
+GWP = "ipcc-gwp@1.0.0"
+EMB = "gpu-embodied@1.0.0"
+LB = D("0.45359237")
+
+
+def ref(pack, factor_id, version=1):
+    return f"{pack}:{factor_id}@{version}"
+
+
+def at(y, mo, d, h=0, mi=0, s=0):
+    return f"{y:04d}-{mo:02d}-{d:02d}T{h:02d}:{mi:02d}:{s:02d}Z"
+
+
+def month_bounds(y, mo):
+    ny, nm = (y + 1, 1) if mo == 12 else (y, mo + 1)
+    return f"{y:04d}-{mo:02d}-01T00:00:00Z", f"{ny:04d}-{nm:02d}-01T00:00:00Z"
+
+
+def lb_per_mwh_kg(mwh, lb_per_mwh):
+    """kg CO2e of mwh MWh at lb_per_mwh lb/MWh."""
+    return mul(mul(mwh, lb_per_mwh), LB)
+
+
+def seal(pack):
+    body = dict(pack)
+    body.pop("digest", None)
+    body["digest"] = sha(canonical(body))
+    return body
+
+
+def test_pack(pack_id, title, source_citation, factors):
+    """An inline pack of illustrative test values (not published data), sealed with its JCS digest."""
+    return {"inline": seal({
+        "format": "ecocalc.factor-pack.v1", "pack_id": pack_id, "version": "1.0.0", "title": title,
+        "publisher": "Acme (test data)", "maintainer": "ecocalc test vectors",
+        "licence": {"id": "CC0-1.0", "name": "CC0 1.0 Universal"}, "citation_only": False,
+        "sources": [{"source_id": "acme", "citation": source_citation, "url": "https://example.org/acme"}],
+        "factors": factors})}
+
+
+def test_factor(factor_id, activity, level, code, value, unit, gwp_set="AR6"):
+    return {"factor_id": factor_id, "version": 1, "effective_date": "2024-01-01", "scope": "scope2",
+            "category": "electricity", "activity_type": activity, "region": {"level": level, "code": code},
+            "gas": "co2e", "value": value, "unit": unit, "gwp_set": gwp_set, "source_ref": "acme",
+            "source_dataset": "Acme test values", "source_table": "-", "source_edition": "test",
+            "source_year": 2024, "source_url": "https://example.org/acme", "confidence": "medium",
+            "illustrative": True}
+
+
+ACME = test_pack("acme-factors", "Acme's own grid factor for fra-9 (test data)",
+                 "Acme's 2024 supplier statement for fra-9: 250 gCO2e/kWh (illustrative test value).",
+                 [test_factor("acme.fra-9.supplier-mix.co2e", "grid_electricity", "facility", "fra-9", "250", "g/kWh")])
+DEFAULTS = test_pack("acme-defaults", "Acme's last-resort grid factor (test data)",
+                     "Acme's default grid factor: 500 gCO2e/kWh (illustrative test value).",
+                     [test_factor("acme.default.grid.co2e", "grid_electricity", "fallback", "ANY", "500", "g/kWh")])
+RESIDUAL = test_pack("acme-residual", "A residual mix for Germany (test data)",
+                     "An illustrative residual mix for DE of 600 gCO2e/kWh (test value; not AIB's published figure).",
+                     [test_factor("acme.de.residual-mix.co2e", "grid_electricity_residual_mix", "country", "DE", "600",
+                                  "g/kWh", gwp_set="unknown")])
+ACME_REF = ref("acme-factors@1.0.0", "acme.fra-9.supplier-mix.co2e")
+DEFAULT_REF = ref("acme-defaults@1.0.0", "acme.default.grid.co2e")
+RESIDUAL_REF = ref("acme-residual@1.0.0", "acme.de.residual-mix.co2e")
+
+DE = ref(EMBER, "ember2024.deu.co2e")          # Ember 2024, Germany: 344.14 gCO2e/kWh
+EU = ref(EMBER, "ember2024.eu.co2e")           # Ember 2024, EU: 213.31 gCO2e/kWh
+WORLD = ref(EMBER, "ember2024.world.co2e")     # Ember 2024, world: 473.05 gCO2e/kWh
+ERCT23 = ref(EGRID23, "egrid2023.erct.co2e")   # eGRID2023 rev 2, ERCT CO2e: 736.629 lb/MWh
+CAMX23 = [ref(EGRID23, "egrid2023.camx." + g) for g in ("co2", "ch4", "n2o")] + [GWP]
+US_DIESEL = [ref(CFR, "40cfr98.c1.distillate_fuel_oil_no2.co2"), ref(CFR, "40cfr98.c2.distillate_fuel_oil_no2.ch4"),
+             ref(CFR, "40cfr98.c2.distillate_fuel_oil_no2.n2o"), ref(CFR, "40cfr98.c1.distillate_fuel_oil_no2.hhv"), GWP]
+IPCC_DIESEL = [ref(IPCC06, "ipcc2006.gas_diesel_oil." + g) for g in ("co2", "ch4", "n2o", "ncv")] + [GWP]
+H100 = [ref(EMB, "nvidia.h100-sxm-80gb.embodied"), ref(EMB, "boavizta.server-8xh100-excl-gpu.embodied")]
+
+DIESEL = "distillate_fuel_oil_no2"
+# AR6 GWP-100 (ipcc-gwp@1.0.0, IPCC AR6 WG I Table 7.SM.7): CH4 27.9, N2O 273, HFC-134a 1530, HFC-32 771, HFC-125 3740.
+# 40 CFR 98 Table C-1: diesel 0.138 mmBtu/gal (HHV), 73.96 kg CO2/mmBtu; Table C-2: 0.003 kg CH4, 0.0006 kg N2O per mmBtu.
+US_MMBTU = mul(100, "0.138")
+US_DIESEL_AR6 = add(mul(US_MMBTU, "73.96"), mul(mul(US_MMBTU, "0.003"), "27.9"), mul(mul(US_MMBTU, "0.0006"), 273))
+# IPCC 2006 Vol. 2: gas/diesel oil NCV 43 TJ/Gg (Table 1.2); 74100 kg CO2, 3 kg CH4, 0.6 kg N2O per TJ (Table 2.2).
+TJ_150KG = mul(D("0.00015"), 43)
+
+
+def ipcc_diesel_150kg(ch4_gwp, n2o_gwp):
+    return mul(TJ_150KG, add(74100, mul(3, ch4_gwp), mul("0.6", n2o_gwp)))
+
+
+def named(mid, records, hand, computed, description, month=(2026, 6), facility="dc-1", also=None, factors=None, **kw):
+    """A vector named after its metric: the total, the facility and its one monthly group."""
+    value = check(hand, computed, mid)
+    m = {mid: value}
+    for k, (h, c) in (also or {}).items():
+        m[k] = None if h is None else check(h, c, mid + "/" + k)
+    start, end = month_bounds(*month)
+    expected = {"metrics": m, "facilities": {facility: {mid: value}},
+                "groups": [{"facility_id": facility, "period_start": start, "period_end": end, "metrics": {mid: value}}],
+                "group_count": 1, "rejected": 0, "problems": []}
+    if factors:
+        expected["factors"] = factors
+    vector("metric", mid, description, expected, input=records, **kw)
+
+
+def de_rec(eid, h0, h1, kwh, fac="dc-1", country="DE", region="EU", day=1, **more):
+    """An hour-range of a German facility on 2024-06-<day> with its grid electricity."""
+    place = {k: v for k, v in (("country", country), ("region", region)) if v}
+    return rec(eid, at(2024, 6, day, h0), at(2024, 6, day, h1), fac=fac,
+               energy=dict({"grid_import": amt(kwh, "kWh")}, **more.pop("energy", {})), **place, **more)
+
+
+def instrument(iid, typ, kwh, rate, market, vintage=2024, unit="kWh", rate_unit="kg/kWh"):
+    return {"instrument_id": iid, "type": typ, "energy": amt(kwh, unit), "emission_rate": amt(rate, rate_unit),
+            "vintage": vintage, "market": market}
+
+
+def tou(start, end, g_per_kwh):
+    return {"start": start, "end": end, "intensity": amt(g_per_kwh, "gCO2e/kWh"), "source": "grid-operator",
+            "gwp_set": "AR6"}
+
+
+# --------------------------------------------------------------------------------------------
+# metric: one vector per carbon metric id
+# --------------------------------------------------------------------------------------------
+
+named("carbon.scope1_fuel_kgco2e",
+      [rec("gen-1", at(2026, 6, 1, 0), at(2026, 6, 1, 1), country="US",
+           fuel=[{"fuel": DIESEL, "quantity": amt("100", "gal")}])],
+      "1024.0635", US_DIESEL_AR6,
+      "Stationary combustion, US path (40 CFR 98 Subpart C, pack us-epa-40cfr98-subpart-c@1.0.0, country US): 100 gal "
+      "diesel × 0.138 mmBtu/gal (Table C-1 HHV) = 13.8 mmBtu; CO2 13.8 × 73.96 = 1020.648 kg (Table C-1), CH4 "
+      "13.8 × 0.003 = 0.0414 kg, N2O 13.8 × 0.0006 = 0.00828 kg (Table C-2); AR6 GWP-100 from ipcc-gwp@1.0.0 (CH4 27.9, "
+      "N2O 273). By hand: 1020.648 + 0.0414 × 27.9 + 0.00828 × 273 = 1020.648 + 1.15506 + 2.26044 = 1024.0635 kg CO2e.",
+      factor_packs=[CFR, GWP], factors={"carbon.scope1_fuel_kgco2e": US_DIESEL})
+named("carbon.scope1_refrigerant_kgco2e",
+      [rec("leak-1", at(2026, 6, 1, 0), at(2026, 6, 1, 1),
+           refrigerant=[{"refrigerant": "hfc-134a", "released": amt("2", "kg")},
+                        {"refrigerant": "r-410a", "released": amt("1", "kg")}])],
+      "5315.5", add(mul(2, 1530), mul(1, add(mul("0.5", 771), mul("0.5", 3740)))),
+      "Fugitive refrigerant, m_released × GWP (ipcc-gwp@1.0.0, AR6 GWP-100: HFC-134a 1530, HFC-32 771, HFC-125 3740; "
+      "R-410A = 50 % HFC-32 + 50 % HFC-125 by mass, EPA GHG Emission Factors Hub Table 12). By hand: 2 × 1530 + "
+      "1 × (0.5 × 771 + 0.5 × 3740) = 3060 + 2255.5 = 5315.5 kg CO2e.",
+      factor_packs=[GWP], factors={"carbon.scope1_refrigerant_kgco2e": [GWP]})
+named("carbon.scope1_kgco2e",
+      [rec("gen-1", at(2026, 6, 1, 0), at(2026, 6, 1, 1), country="US",
+           fuel=[{"fuel": DIESEL, "quantity": amt("100", "gal")}]),
+       rec("leak-1", at(2026, 6, 1, 1), at(2026, 6, 1, 2), country="US",
+           refrigerant=[{"refrigerant": "hfc-134a", "released": amt("2", "kg")}])],
+      "4084.0635", add(US_DIESEL_AR6, mul(2, 1530)),
+      "Scope 1 = fuel + refrigerant (GHG Protocol Corporate Standard ch. 4). Fuel as in carbon.scope1_fuel_kgco2e: "
+      "100 gal diesel, 40 CFR 98 C-1/C-2, AR6: 1024.0635 kg; refrigerant 2 kg HFC-134a × 1530 (AR6) = 3060 kg. By hand: "
+      "1024.0635 + 3060 = 4084.0635 kg CO2e.",
+      factor_packs=[CFR, GWP], also={"carbon.scope1_fuel_kgco2e": ("1024.0635", US_DIESEL_AR6),
+                                    "carbon.scope1_refrigerant_kgco2e": ("3060", mul(2, 1530))})
+named("carbon.scope2_location_kgco2e",
+      [rec("h1", at(2023, 6, 1, 0), at(2023, 6, 1, 1), grid_zone="ERCT", energy={"grid_import": amt("600", "kWh")}),
+       rec("h2", at(2023, 6, 1, 1), at(2023, 6, 1, 2), grid_zone="ERCT", energy={"grid_import": amt("400", "kWh")})],
+      "334.12929392073", lb_per_mwh_kg(1, "736.629"),
+      "Location-based Scope 2 = ΣE_grid × EF (GHG Protocol Scope 2 Guidance). EF: eGRID2023 rev 2, subregion ERCT, "
+      "published CO2e rate 736.629 lb/MWh (us-epa-egrid2023@1.0.0, egrid2023.erct.co2e; eGRID publishes no CH4/N2O "
+      "for ERCT in this pack, so the CO2e rate is used as published). By hand: (600 + 400) kWh = 1 MWh × 736.629 lb/MWh "
+      "× 0.45359237 kg/lb = 334.12929392073 kg CO2e.",
+      month=(2023, 6), factor_packs=[EGRID23], factors={"carbon.scope2_location_kgco2e": [ERCT23]},
+      also={"activity.scope2_electricity_kwh": ("1000", add(600, 400))})
+named("carbon.grid_intensity_kgco2e_per_kwh",
+      [rec("h1", at(2026, 6, 1, 0), at(2026, 6, 1, 2), energy={"grid_import": amt("100", "kWh")},
+           grid_intensity=[tou(at(2026, 6, 1, 0), at(2026, 6, 1, 1), "300"),
+                           tou(at(2026, 6, 1, 1), at(2026, 6, 1, 2), "200")])],
+      "0.25", div(add(mul(50, "0.3"), mul(50, "0.2")), 100),
+      "Energy-weighted intensity = S2_location / E_grid, time of use. One 2-hour record of 100 kWh, intensities 300 "
+      "then 200 gCO2e/kWh (telemetry): its energy is split in proportion to time, 100 × 3600 / 7200 = 50 kWh per hour. "
+      "No factor pack is needed: every kWh has an intensity. By hand: (50 × 0.3 + 50 × 0.2) / 100 = 25 / 100 = "
+      "0.25 kg/kWh.",
+      also={"carbon.scope2_location_kgco2e": ("25", add(mul(50, "0.3"), mul(50, "0.2")))})
+named("carbon.scope2_market_kgco2e",
+      [de_rec("h1", 0, 1, "1000", contracts=[instrument("GO-DE-2024-0001", "energy_attribute_certificate", "600", "0",
+                                                         "DE")])],
+      "137.656", mul(400, "0.34414"),
+      "Market-based Scope 2 (Scope 2 Guidance, Table 6.3): a guarantee of origin (tier 1, 0 kg/kWh, market DE) covers "
+      "600 of 1000 kWh; the 400 kWh left are priced at the grid average (no residual mix loaded; tier 4, flagged): "
+      "Ember 2024 Germany 344.14 gCO2e/kWh (ember-grid-intensity-2024@1.0.0, ember2024.deu.co2e). By hand: 600 × 0 + "
+      "400 × 0.34414 = 137.656 kg CO2e; location-based 1000 × 0.34414 = 344.14 kg.",
+      month=(2024, 6), factor_packs=[EMBER], factors={"carbon.scope2_market_kgco2e": [DE]},
+      also={"carbon.scope2_location_kgco2e": ("344.14", mul(1000, "0.34414"))})
+
+WORKLOAD = [de_rec("h1", 0, 1, "1000", energy={"it": amt("800", "kWh")},
+                   compute={"gpu_hours": amt("400", "GPU-h"), "training_runs": "0.5", "inference_requests": 10000})]
+WORKLOAD_WHY = ("C_total = Scope 1 + Scope 2 location-based (default carbon_basis; no embodied). No fuel or refrigerant: "
+                "Scope 1 = 0 (decision 0015). Scope 2: 1000 kWh × Ember 2024 Germany 344.14 gCO2e/kWh "
+                "(ember-grid-intensity-2024@1.0.0, ember2024.deu.co2e) = 344.14 kg. By hand: ")
+for mid, hand, computed, tail in [
+        ("carbon.per_gpu_hour_kgco2e", "0.86035", div("344.14", 400), "(0 + 344.14) / 400 GPU-h = 0.86035 kg/GPU-h."),
+        ("carbon.per_training_run_kgco2e", "688.28", div("344.14", "0.5"), "(0 + 344.14) / 0.5 runs = 688.28 kg/run."),
+        ("carbon.per_inference_request_kgco2e", "0.034414", div("344.14", 10000),
+         "(0 + 344.14) / 10000 requests = 0.034414 kg/request."),
+        ("carbon.cue_kgco2e_per_kwh", "0.430175", div("344.14", 800),
+         "CUE = (Scope 1 + Scope 2) / E_IT (ISO/IEC 30134-8) = (0 + 344.14) / 800 kWh = 0.430175 kg/kWh.")]:
+    named(mid, WORKLOAD, hand, computed, WORKLOAD_WHY + tail, month=(2024, 6), factor_packs=[EMBER],
+          factors={mid: [DE]}, also={"carbon.scope1_kgco2e": ("0", D(0))})
+
+ASSETS = {"assets": [{"asset_id": "dc-1-hgx", "facility_id": "dc-1", "quantity": 2, "gpus": 8,
+                      "components": [{"activity": "gpu_nvidia_h100_80gb", "count": "8"},
+                                     {"activity": "server_8xh100_excluding_gpus", "count": "1"}],
+                      "lifetime_hours": "32000", "in_service": "2025-06-01T00:00:00Z"}]}
+EMBODIED = div(mul(mul(2, add(mul(8, 164), 5700)), 24), 32000)
+EMBODIED_WHY = ("Embodied, SCI (ISO/IEC 21031): M = Σ TE × TiR / EL, RR/ToR = 1. Two 8-GPU servers (asset registry): "
+                "TE = 8 × 164 kg (NVIDIA H100, gpu-embodied@1.0.0) + 5700 kg (server without GPUs, BoaviztAPI estimate) = "
+                "7012 kg each; EL = 32000 h; TiR = the group's covered span, 24 h. By hand: 2 × 7012 × 24 / 32000 = "
+                "336576 / 32000 = 10.518 kg")
+EMB_REC = [rec("d1", at(2026, 6, 1, 0), at(2026, 6, 2, 0), energy={"facility": amt("100", "kWh")},
+               compute={"gpu_hours": amt("384", "GPU-h")})]
+named("carbon.embodied_kgco2e", EMB_REC, "10.518", EMBODIED, EMBODIED_WHY + ".",
+      factor_packs=[EMB], assets=ASSETS, factors={"carbon.embodied_kgco2e": H100})
+named("carbon.embodied_per_gpu_hour_kgco2e", EMB_REC, "0.027390625", div(EMBODIED, 384),
+      EMBODIED_WHY + "; per GPU-hour M / ΣGPU-h = 10.518 / 384 (2 × 8 GPUs × 24 h) = 0.027390625 kg/GPU-h.",
+      factor_packs=[EMB], assets=ASSETS, factors={"carbon.embodied_per_gpu_hour_kgco2e": H100},
+      also={"carbon.embodied_kgco2e": ("10.518", EMBODIED)})
+named("activity.scope2_electricity_kwh",
+      [rec("h1", at(2026, 6, 1, 0), at(2026, 6, 1, 1), energy={"grid_import": amt("1000", "kWh")}),
+       rec("h2", at(2026, 6, 1, 1), at(2026, 6, 1, 2),
+           energy={"facility": amt("1200", "kWh"), "onsite_renewable": amt("200", "kWh")})],
+      "2000", add(1000, EXACT.subtract(D(1200), D(200))),
+      "Scope 2 electricity = /energy/grid_import, or facility minus on-site renewable energy when a record lacks it "
+      "(methodology, Scope 2). By hand: 1000 + (1200 - 200) = 2000 kWh.")
+
+# --------------------------------------------------------------------------------------------
+# metric: data quality (docs/methodology.md, "Data quality")
+# --------------------------------------------------------------------------------------------
+
+named("quality.completeness_pct",
+      [rec("h1", hour(0), hour(1), energy={"facility": amt("100", "kWh")}),
+       rec("h2", hour(1), hour(2), energy={"facility": amt("100", "kWh")}),
+       rec("h4", hour(3), hour(4), energy={"facility": amt("100", "kWh")}),
+       rec("w1", hour(0), hour(2), src="dc-1-water", water={"withdrawal": amt("10", "L")}),
+       rec("w2", hour(2), hour(4), src="dc-1-water", water={"withdrawal": amt("10", "L")})],
+      "41.66666666666666666666666666666667", div(mul(100, add(3, 2)), add(4, 8)),
+      "Completeness = 100 × Σ_s min(R_s, X_s) / Σ_s X_s, X_s = covered span / cadence. Covered span 00:00-04:00 = "
+      "14400 s. dc-1-bms: cadence inferred (most common record length 3600 s), X = 4, R = 3 (02:00-03:00 missing); "
+      "dc-1-water: cadence declared 1800 s, X = 8, R = 2. By hand: 100 × (3 + 2) / (4 + 8) = 500 / 12 = "
+      "41.66666666666666666666666666666667 % (one division, 34 digits).",
+      settings={"quality": {"cadences_s": {"dc-1-water": "1800"}}})
+
+
+def latency_rec(eid, h, seconds_after, frac=""):
+    """An hourly record observed at its end and ingested seconds_after later."""
+    end = hour(h + 1)
+    t = 3600 * (h + 1) + seconds_after
+    ingested = f"2026-06-01T{t // 3600:02d}:{t % 3600 // 60:02d}:{t % 60:02d}{frac}Z"
+    return rec(eid, hour(h), end, energy={"facility": amt("100", "kWh")}, observed_at=end, ingested_at=ingested)
+
+
+LATENCY4 = [latency_rec("l1", 0, 30), latency_rec("l2", 1, 60), latency_rec("l3", 2, 90, ".900"),
+            latency_rec("l4", 3, 600)]
+named("quality.latency_p50_s", LATENCY4, "60", D(60),
+      "Latency = ingested_at - observed_at in whole seconds, floored: 30, 60, 90.9 -> 90, 600. Nearest-rank p50 "
+      "(Hyndman and Fan definition 1): rank ceil(0.5 × 4) = 2 of the sorted [30, 60, 90, 600]. By hand: 60 s.")
+LATENCY20 = [latency_rec(f"m{k:02d}", k - 1, 60 * k) for k in range(1, 21)]
+named("quality.latency_p95_s", LATENCY20, "1140", D(60 * 19),
+      "20 records with latencies 60, 120, ..., 1200 s. Nearest-rank p95: rank ceil(0.95 × 20) = 19. By hand: the 19th "
+      "smallest, 19 × 60 = 1140 s (the maximum is 1200, the median rank ceil(0.5 × 20) = 10 gives 600).",
+      also={"quality.latency_max_s": ("1200", D(1200)), "quality.latency_p50_s": ("600", D(600))})
+skewed = rec("l5", hour(4), hour(5), energy={"facility": amt("100", "kWh")}, observed_at=hour(5),
+             ingested_at="2026-06-01T04:59:55Z")
+named("quality.latency_max_s", LATENCY4 + [skewed], "600", D(600),
+      "The latencies of quality.latency_p50_s (30, 60, 90, 600 s) plus a record ingested 5 s before it was observed "
+      "(clock skew): left out of the statistics and noted. By hand: max = 600 s, p50 still rank 2 of 4 = 60 s.",
+      also={"quality.latency_p50_s": ("60", D(60))})
+OUTLIER_RECS = [rec(f"o{h:02d}", hour(h), hour(h + 1), energy={"facility": amt("200" if h == 5 else "100", "kWh")})
+       for h in range(12)]
+named("quality.outlier_count", OUTLIER_RECS, "1",
+      D(sum(1 for x in [D(100)] * 11 + [D(200)]
+            if (12 * x - 1300) ** 2 * 11 > 9 * 12 * (12 * 150000 - 1300 ** 2))),
+      "z-score test (default, t = 3) on the facility-energy series, 12 hourly samples: 11 × 100 and one 200 kWh/h. "
+      "Exact form (n·x - S1)²·(n - 1) > t²·n·(n·S2 - S1²) with n = 12, S1 = 1300, S2 = 150000: right side 9 × 12 × "
+      "(1800000 - 1690000) = 11880000; x = 200: (2400 - 1300)² × 11 = 13310000 > 11880000, flagged; x = 100: "
+      "(1200 - 1300)² × 11 = 110000, not. By hand: 1 outlier (z = 3.18 for 200).")
+named("quality.drift_detected",
+      [rec(f"d{h}", hour(h), hour(h + 1), energy={"facility": amt(v, "kWh")})
+       for h, v in enumerate(["100", "102", "98", "130", "131", "129"])],
+      "1", D(1 if (390 - 300) ** 2 * 2 > 9 * 3 * (3 * 30008 - 300 ** 2) else 0),
+      "Drift with a window of w = 3 samples (setting), k = 3: baseline 100, 102, 98 (B1 = 300, B2 = 30008), recent "
+      "130, 131, 129 (R1 = 390). Exact form (R1 - B1)²·(w - 1) > k²·w·(w·B2 - B1²): 90² × 2 = 16200 > 9 × 3 × "
+      "(90024 - 90000) = 648. By hand: drift detected, 1.",
+      settings={"quality": {"drift_window": 3}})
+named("quality.confidence",
+      [rec("h1", hour(0), hour(1), energy={"facility": amt("100", "kWh")}, observed_at=hour(1),
+           ingested_at=hour(3)),
+       rec("h2", hour(1), hour(2), energy={"facility": amt("100", "kWh")}),
+       rec("h4", hour(3), hour(4), energy={"facility": amt("100", "kWh")})],
+      "0.7916666666666666666666666666666667",
+      div(add(mul("0.3", div(3, 4)), mul("0.1", div(3600, 7200)), mul("0.2", 1)), add("0.3", "0.1", "0.2")),
+      "Confidence = Σ w_i·x_i / Σ w_i over the components evaluated (default weights completeness 0.3, latency 0.1, "
+      "outliers 0.2, drift 0.1). Completeness 3 of 4 hourly records = 0.75; latency p95 = 7200 s above the 3600 s "
+      "target: 3600 / 7200 = 0.5; outliers 0 of 3 samples: 1; drift not evaluated (fewer than 2 × 24 samples), left "
+      "out. By hand: (0.3 × 0.75 + 0.1 × 0.5 + 0.2 × 1) / (0.3 + 0.1 + 0.2) = 0.475 / 0.6 = "
+      "0.7916666666666666666666666666666667.",
+      also={"quality.completeness_pct": ("75", div(mul(100, 3), 4)), "quality.latency_p95_s": ("7200", D(7200))})
+
+# --------------------------------------------------------------------------------------------
+# metric: the scorecard (docs/methodology.md, "Scorecard")
+# --------------------------------------------------------------------------------------------
+
+
+def score_rec(g_per_kwh="400", util="60"):
+    return [rec("s1", hour(0), hour(1),
+                energy={"facility": amt("1300", "kWh"), "it": amt("1000", "kWh"), "grid_import": amt("1300", "kWh")},
+                water={"withdrawal": amt("2500", "L")}, compute={"gpu_hours": amt("1000", "GPU-h")},
+                hardware={"utilization_pct": util}, grid_intensity=[tou(hour(0), hour(1), g_per_kwh)])]
+
+
+def clamp(x):
+    return max(D(0), min(D(1), x))
+
+
+def score_terms(g_per_kwh="400", util="60", w=("0.4", "0.2", "0.2", "0.2"), water_ref=5, pue_worst=2):
+    c = mul(w[0], EXACT.subtract(D(1), clamp(div(div(mul(1300, div(g_per_kwh, 1000)), 1000), 1))))
+    wa = mul(w[1], EXACT.subtract(D(1), clamp(div(div(2500, 1000), water_ref))))
+    e = mul(w[2], EXACT.subtract(D(1), clamp(div(EXACT.subtract(div(1300, 1000), D(1)), EXACT.subtract(D(pue_worst), D(1))))))
+    h = mul(w[3], clamp(div(util, 80)))
+    return c, wa, e, h
+
+
+SCORE_WHY = ("Score S = w_c·(1 - C/C_ref) + w_w·(1 - W/W_ref) + w_e·(1 - (PUE - 1)/(PUE_worst - 1)) + w_h·U/U_target, "
+             "each normalisation clamped to [0, 1]; defaults w = 0.4/0.2/0.2/0.2, C_ref 1 kg/GPU-h, W_ref 5 L/GPU-h, "
+             "PUE_worst 2, U_target 80 %. One hour: 1300 kWh facility = grid import at a time-of-use intensity of "
+             "{g} gCO2e/kWh (no pack needed), 1000 kWh IT, 2500 L, 1000 GPU-h, utilisation {u} %: C = 1300 × {gk} / "
+             "1000, W = 2.5, PUE = 1.3. By hand: ")
+c, wa, e, h = score_terms()
+named("score.sustainability", score_rec(), "0.582", add(c, wa, e, h),
+      SCORE_WHY.format(g="400", u="60", gk="0.4") + "C = 0.52; 0.4 × (1 - 0.52) + 0.2 × (1 - 2.5/5) + 0.2 × (1 - 0.3/1) + "
+      "0.2 × 60/80 = 0.192 + 0.1 + 0.14 + 0.15 = 0.582.",
+      also={"score.carbon": ("0.192", c), "score.water": ("0.1", wa), "score.efficiency": ("0.14", e),
+            "score.hardware": ("0.15", h), "carbon.per_gpu_hour_kgco2e": ("0.52", div(mul(1300, "0.4"), 1000))})
+named("score.sustainability_pct", score_rec(), "58.2", mul(100, add(c, wa, e, h)),
+      SCORE_WHY.format(g="400", u="60", gk="0.4") + "S = 0.192 + 0.1 + 0.14 + 0.15 = 0.582; × 100 = 58.2 points.")
+c3, wa3, e3, h3 = score_terms(g_per_kwh="1000")
+named("score.carbon", score_rec(g_per_kwh="1000"), "0", c3,
+      SCORE_WHY.format(g="1000", u="60", gk="1") + "C = 1.3 kg/GPU-h > C_ref, so C/C_ref = 1.3 clamps to 1: "
+      "0.4 × (1 - 1) = 0; S = 0 + 0.1 + 0.14 + 0.15 = 0.39.",
+      also={"score.sustainability": ("0.39", add(c3, wa3, e3, h3)),
+            "carbon.per_gpu_hour_kgco2e": ("1.3", div(mul(1300, 1), 1000))})
+c4, wa4, e4, h4 = score_terms(water_ref=10)
+named("score.water", score_rec(), "0.15", wa4,
+      SCORE_WHY.format(g="400", u="60", gk="0.4") + "with the setting W_ref = 10 L/GPU-h (the other baselines keep "
+      "their defaults): 0.2 × (1 - 2.5/10) = 0.2 × 0.75 = 0.15; S = 0.192 + 0.15 + 0.14 + 0.15 = 0.632.",
+      settings={"score": {"water_reference_l_per_gpu_hour": "10"}},
+      also={"score.sustainability": ("0.632", add(c4, wa4, e4, h4))})
+c5, wa5, e5, h5 = score_terms(w=("0.25", "0.25", "0.25", "0.25"), pue_worst="1.5")
+named("score.efficiency", score_rec(), "0.1", e5,
+      SCORE_WHY.format(g="400", u="60", gk="0.4") + "with weights 0.25 each and PUE_worst = 1.5 (settings): "
+      "0.25 × (1 - 0.3/0.5) = 0.25 × 0.4 = 0.1; S = 0.25 × 0.48 + 0.25 × 0.5 + 0.1 + 0.25 × 0.75 = 0.12 + 0.125 + "
+      "0.1 + 0.1875 = 0.5325.",
+      settings={"score": {"weights": {"carbon": "0.25", "water": "0.25", "efficiency": "0.25", "hardware": "0.25"},
+                          "pue_worst": "1.5"}},
+      also={"score.sustainability": ("0.5325", add(c5, wa5, e5, h5))})
+c6, wa6, e6, h6 = score_terms(util="90")
+named("score.hardware", score_rec(util="90"), "0.2", h6,
+      SCORE_WHY.format(g="400", u="90", gk="0.4") + "U/U_target = 90/80 = 1.125 clamps to 1: 0.2 × 1 = 0.2; "
+      "S = 0.192 + 0.1 + 0.14 + 0.2 = 0.632.",
+      also={"score.sustainability": ("0.632", add(c6, wa6, e6, h6))})
+
+# --------------------------------------------------------------------------------------------
+# factor_selection: one vector per match level of the selector (docs/methodology.md, "Factor selection")
+# --------------------------------------------------------------------------------------------
+
+LOC = "carbon.scope2_location_kgco2e"
+
+
+def selection(name, description, records, packs, hand, computed, factors, settings=None, overrides=None, also=None,
+              groups=None):
+    m = {LOC: None if hand is None else check(hand, computed, name)}
+    for k, (hv, cv) in (also or {}).items():
+        m[k] = None if hv is None else check(hv, cv, name + "/" + k)
+    expected = {"metrics": m, "factors": {LOC: factors}, "problems": [], "rejected": 0}
+    if groups:
+        expected["groups"] = groups
+    vector("factor_selection", "factor-selection-" + name, description, expected, input=records, factor_packs=packs,
+           settings=settings, overrides=overrides)
+
+
+def override(scope, scope_id, factor, reason):
+    return {"scope": scope, "scope_id": scope_id, "factor": factor, "approved_by": "energy manager (test)",
+            "approved_on": "2024-05-15", "reason": reason}
+
+
+FRA9 = [de_rec("h1", 0, 1, "1000", fac="fra-9")]
+selection("override",
+          "Level override: approved overrides win over every published factor, activity-scoped, then facility-scoped, "
+          "then organisation-scoped. fra-9 (DE, EU) has a facility-scoped override to Ember 2024 EU (213.31 gCO2e/kWh) "
+          "and its organisation acme one to Ember 2024 world (473.05); without them Germany's 344.14 would apply. By "
+          "hand: the facility override wins, 1000 kWh × 0.21331 = 213.31 kg.",
+          FRA9, [EMBER], "213.31", mul(1000, "0.21331"), [EU], settings={"organisation_id": "acme"},
+          overrides=[override("organisation", "acme", WORLD, "test: organisation default"),
+                     override("facility", "fra-9", EU, "test: fra-9 contract priced at the EU average")])
+selection("override-organisation",
+          "Level override, organisation scope: settings organisation_id acme and one override approved for acme "
+          "(Ember 2024 world, 473.05 gCO2e/kWh) win over the country factor (Germany 344.14). By hand: 1000 kWh × "
+          "0.47305 = 473.05 kg.",
+          FRA9, [EMBER], "473.05", mul(1000, "0.47305"), [WORLD], settings={"organisation_id": "acme"},
+          overrides=[override("organisation", "acme", WORLD, "test: organisation default")])
+selection("facility",
+          "Level facility: a factor published for the facility itself (inline test pack acme-factors, fra-9 "
+          "supplier mix 250 gCO2e/kWh, illustrative) wins over Ember 2024 Germany (country level, 344.14). By hand: "
+          "1000 kWh × 0.25 = 250 kg.",
+          FRA9, [ACME, EMBER], "250", mul(1000, "0.25"), [ACME_REF])
+selection("grid_zone",
+          "Level grid zone: dc-1 in eGRID subregion NWPP (country US). The zone's factor (eGRID2023 rev 2 NWPP CO2e "
+          "635.267 lb/MWh, us-epa-egrid2023@1.0.0) wins over the country factors (eGRID U.S. total, Ember United "
+          "States). CO2e used as published (no CH4/N2O for NWPP in the pack). By hand: 1 MWh × 635.267 × 0.45359237 = "
+          "288.15226411279 kg.",
+          [rec("h1", at(2023, 6, 1, 0), at(2023, 6, 1, 1), grid_zone="NWPP", country="US",
+               energy={"grid_import": amt("1000", "kWh")})],
+          [EGRID23, EMBER], "288.15226411279", lb_per_mwh_kg(1, "635.267"), [ref(EGRID23, "egrid2023.nwpp.co2e")])
+selection("country",
+          "Level country: dc-1 in DE (region EU), no grid zone (that level is skipped). Ember 2024 Germany 344.14 "
+          "gCO2e/kWh (ember-grid-intensity-2024@1.0.0) wins over Ember's EU region and world factors. By hand: 1000 kWh "
+          "× 0.34414 = 344.14 kg.",
+          [de_rec("h1", 0, 1, "1000")], [EMBER], "344.14", mul(1000, "0.34414"), [DE])
+selection("region",
+          "Level region: dc-1 in PL (no Ember country factor for Poland in the pack), region EU: Ember 2024 EU "
+          "213.31 gCO2e/kWh. By hand: 1000 kWh × 0.21331 = 213.31 kg.",
+          [de_rec("h1", 0, 1, "1000", country="PL")], [EMBER], "213.31", mul(1000, "0.21331"), [EU])
+selection("global",
+          "Level global: dc-1 in ZA (no country factor, no region): Ember 2024 world 473.05 gCO2e/kWh. By hand: "
+          "1000 kWh × 0.47305 = 473.05 kg.",
+          [de_rec("h1", 0, 1, "1000", country="ZA", region=None)], [EMBER], "473.05", mul(1000, "0.47305"), [WORLD])
+selection("fallback",
+          "Level fallback: dc-1 in ZA with eGRID2023 (US only) and a last-resort factor (inline test pack "
+          "acme-defaults, 500 gCO2e/kWh, illustrative); no facility, zone, country, region or global factor matches. "
+          "By hand: 1000 kWh × 0.5 = 500 kg.",
+          [de_rec("h1", 0, 1, "1000", country="ZA", region=None)], [DEFAULTS, EGRID23], "500", mul(1000, "0.5"),
+          [DEFAULT_REF])
+selection("closest-date",
+          "Date rule: a 2026 record in DE; Ember's only German factor is valid for 2024, so the closest by date is used "
+          "and flagged (and its confidence lowered). By hand: 1000 kWh × 0.34414 = 344.14 kg.",
+          [rec("h1", at(2026, 6, 1, 0), at(2026, 6, 1, 1), country="DE", region="EU",
+               energy={"grid_import": amt("1000", "kWh")})], [EMBER], "344.14", mul(1000, "0.34414"), [DE])
+ERCT22_AR6 = add("771.083", mul("0.049", "27.9"), mul("0.007", 273))
+selection("by-date",
+          "Two editions of eGRID loaded; zone ERCT, 1 MWh on 2022-06-01 and 1 MWh on 2023-06-01: each record gets the "
+          "edition valid on its day. 2022: eGRID2022 publishes CO2, CH4, N2O for ERCT, combined with AR6 (CH4 27.9, "
+          "N2O 273): 771.083 + 0.049 × 27.9 + 0.007 × 273 = 774.3611 lb/MWh, × 0.45359237 = 351.244286584807 kg. 2023: "
+          "eGRID2023 has no CH4/N2O for ERCT (the 2022 CH4 rate of another edition is never mixed in): published CO2e "
+          "736.629 lb/MWh = 334.12929392073 kg. By hand: total 685.373580505537 kg.",
+          [rec("y22", at(2022, 6, 1, 0), at(2022, 6, 1, 1), grid_zone="ERCT", energy={"grid_import": amt("1", "MWh")}),
+           rec("y23", at(2023, 6, 1, 0), at(2023, 6, 1, 1), grid_zone="ERCT", energy={"grid_import": amt("1", "MWh")})],
+          [EGRID22, EGRID23, GWP], "685.373580505537",
+          add(lb_per_mwh_kg(1, ERCT22_AR6), lb_per_mwh_kg(1, "736.629")),
+          [ref(EGRID22, "egrid2022.erct.co2"), ref(EGRID22, "egrid2022.erct.ch4"), ref(EGRID22, "egrid2022.erct.n2o"),
+           GWP, ERCT23],
+          groups=[{"facility_id": "dc-1", "period_start": "2022-06-01T00:00:00Z",
+                   "metrics": {LOC: check("351.244286584807", lb_per_mwh_kg(1, ERCT22_AR6), "by-date-22")}},
+                  {"facility_id": "dc-1", "period_start": "2023-06-01T00:00:00Z",
+                   "metrics": {LOC: check("334.12929392073", lb_per_mwh_kg(1, "736.629"), "by-date-23")}}])
+selection("none",
+          "No level matches: eGRID2023 only (US) and a facility in ZA. Scope 2 is not computable (never 0) and says "
+          "why; the electricity itself is still reported: 1000 kWh by hand.",
+          [de_rec("h1", 0, 1, "1000", country="ZA", region=None)], [EGRID23], None, None, [],
+          also={"carbon.scope2_market_kgco2e": (None, None), "activity.scope2_electricity_kwh": ("1000", D(1000))})
+
+# --------------------------------------------------------------------------------------------
+# scope2: location-based (annual, time of use) and every market-based tier
+# --------------------------------------------------------------------------------------------
+
+MKT = "carbon.scope2_market_kgco2e"
+
+
+def scope2(name, description, records, packs, metrics, factors=None, settings=None, facilities=None, groups=None):
+    expected = {"metrics": {k: None if v is None else check(v[0], v[1], name + "/" + k) for k, v in metrics.items()},
+                "problems": [], "rejected": 0}
+    if facilities:
+        expected["facilities"] = {f: {k: check(v[0], v[1], name + "/" + f + "/" + k) for k, v in ms.items()}
+                                  for f, ms in facilities.items()}
+    if groups:
+        expected["groups"] = groups
+    if factors:
+        expected["factors"] = factors
+    vector("scope2", "scope2-" + name, description, expected, input=records, factor_packs=packs, settings=settings)
+
+
+GRID_DE = "Ember 2024 Germany 344.14 gCO2e/kWh (ember-grid-intensity-2024@1.0.0, ember2024.deu.co2e)"
+scope2("location-time-of-use-partial",
+       "Time of use: a 2-hour record of 200 kWh in DE with an intensity for its first hour only (300 gCO2e/kWh): "
+       "100 kWh per hour (split in proportion to time); the second hour is priced at the annual factor, " + GRID_DE
+       + ", flagged. By hand: 100 × 0.3 + 100 × 0.34414 = 30 + 34.414 = 64.414 kg; intensity 64.414 / 200 = "
+       "0.32207 kg/kWh.",
+       [de_rec("h1", 0, 2, "200", grid_intensity=[tou(at(2024, 6, 1, 0), at(2024, 6, 1, 1), "300")])], [EMBER],
+       {LOC: ("64.414", add(mul(100, "0.3"), mul(100, "0.34414"))),
+        "carbon.grid_intensity_kgco2e_per_kwh": ("0.32207", div(add(mul(100, "0.3"), mul(100, "0.34414")), 200))},
+       factors={LOC: [DE]})
+scope2("location-time-of-use-only",
+       "Time of use over the whole record (250 gCO2e/kWh for 1000 kWh in DE): location-based uses only the "
+       "telemetry's intensity, so its lineage names no factor; market-based (no instrument) prices the uncovered "
+       "1000 kWh at the grid average, " + GRID_DE + ". By hand: location 1000 × 0.25 = 250 kg; market 1000 × "
+       "0.34414 = 344.14 kg.",
+       [de_rec("h1", 0, 1, "1000", grid_intensity=[tou(at(2024, 6, 1, 0), at(2024, 6, 1, 1), "250")])], [EMBER],
+       {LOC: ("250", mul(1000, "0.25")), MKT: ("344.14", mul(1000, "0.34414"))},
+       factors={LOC: [], MKT: [DE]})
+scope2("location-time-of-use-period-split",
+       "Time of use across a month boundary: 200 kWh from 2024-06-30T23:00Z to 2024-07-01T01:00Z, 300 gCO2e/kWh in "
+       "the June hour and 200 in the July hour; each month gets 100 kWh (in proportion to time). By hand: June "
+       "100 × 0.3 = 30 kg, July 100 × 0.2 = 20 kg, total 50 kg.",
+       [rec("x", "2024-06-30T23:00:00Z", "2024-07-01T01:00:00Z", country="DE", region="EU",
+            energy={"grid_import": amt("200", "kWh")},
+            grid_intensity=[tou("2024-06-30T23:00:00Z", "2024-07-01T00:00:00Z", "300"),
+                            tou("2024-07-01T00:00:00Z", "2024-07-01T01:00:00Z", "200")])], [EMBER],
+       {LOC: ("50", add(mul(100, "0.3"), mul(100, "0.2")))},
+       groups=[{"facility_id": "dc-1", "period_start": "2024-06-01T00:00:00Z",
+                "metrics": {LOC: check("30", mul(100, "0.3"), "tou-jun"), "activity.scope2_electricity_kwh": "100"}},
+               {"facility_id": "dc-1", "period_start": "2024-07-01T00:00:00Z",
+                "metrics": {LOC: check("20", mul(100, "0.2"), "tou-jul"), "activity.scope2_electricity_kwh": "100"}}])
+scope2("location-inferred-electricity",
+       "No /energy/grid_import: the Scope 2 electricity is facility minus on-site renewable energy (flagged), "
+       "1200 - 200 = 1000 kWh, at " + GRID_DE + ". By hand: 1000 × 0.34414 = 344.14 kg.",
+       [rec("h1", at(2024, 6, 1, 0), at(2024, 6, 1, 1), country="DE", region="EU",
+            energy={"facility": amt("1200", "kWh"), "onsite_renewable": amt("200", "kWh")})], [EMBER],
+       {LOC: ("344.14", mul(1000, "0.34414")), "activity.scope2_electricity_kwh": ("1000", D(1000))},
+       factors={LOC: [DE]})
+scope2("market-tier1-certificates",
+       "Market tier 1: a guarantee of origin for 1 MWh (0 kg/kWh, market EU = the facility's region, vintage 2024) "
+       "covers all 1000 kWh. By hand: market 1000 × 0 = 0 kg; location 1000 × 0.34414 = 344.14 kg (" + GRID_DE + ").",
+       [de_rec("h1", 0, 1, "1000", contracts=[instrument("GO-EU-2024-1", "energy_attribute_certificate", "1", "0",
+                                                         "EU", unit="MWh")])], [EMBER],
+       {MKT: ("0", D(0)), LOC: ("344.14", mul(1000, "0.34414"))}, factors={MKT: []})
+scope2("market-tier2-supplier",
+       "Market tier 2: a supplier-specific rate of 150 gCO2e/kWh for 600 kWh (market DE); the other 400 kWh at the "
+       "grid average (tier 4), " + GRID_DE + ". By hand: 600 × 0.15 + 400 × 0.34414 = 90 + 137.656 = 227.656 kg.",
+       [de_rec("h1", 0, 1, "1000", contracts=[instrument("SUP-DE-1", "supplier_specific", "600", "150", "DE",
+                                                         rate_unit="gCO2e/kWh")])], [EMBER],
+       {MKT: ("227.656", add(mul(600, "0.15"), mul(400, "0.34414")))}, factors={MKT: [DE]})
+scope2("market-tier3-residual-mix",
+       "Market tier 3: a certificate covers 400 of 1000 kWh; the uncovered 600 kWh are priced at the residual mix "
+       "(inline test pack acme-residual, DE 600 gCO2e/kWh, illustrative), not at the grid average. Location-based "
+       "never uses a residual mix. By hand: market 600 × 0.6 = 360 kg; location 1000 × 0.34414 = 344.14 kg (" + GRID_DE
+       + ").",
+       [de_rec("h1", 0, 1, "1000", contracts=[instrument("GO-DE-2", "energy_attribute_certificate", "400", "0",
+                                                         "DE")])], [EMBER, RESIDUAL],
+       {MKT: ("360", mul(600, "0.6")), LOC: ("344.14", mul(1000, "0.34414"))},
+       factors={MKT: [RESIDUAL_REF], LOC: [DE]})
+scope2("market-tier4-grid-average",
+       "Market tier 4: no instrument and no residual mix for DE, so all 1000 kWh are priced at the grid average (to "
+       "be disclosed), " + GRID_DE + ". By hand: 1000 × 0.34414 = 344.14 kg, equal to location-based.",
+       [de_rec("h1", 0, 1, "1000")], [EMBER],
+       {MKT: ("344.14", mul(1000, "0.34414")), LOC: ("344.14", mul(1000, "0.34414"))}, factors={MKT: [DE]})
+scope2("market-hierarchy",
+       "All tiers in order: tier 1 first whatever the ids (Z-GO, 300 kWh at 0, market EU), then tier 2 (A-SUPPLIER, "
+       "200 kWh at 0.25 kg/kWh, market DE), then the residual mix for the rest (acme-residual, DE 600 gCO2e/kWh, "
+       "illustrative). By hand: 300 × 0 + 200 × 0.25 + (1000 - 300 - 200) × 0.6 = 0 + 50 + 300 = 350 kg.",
+       [de_rec("h1", 0, 1, "1000", contracts=[instrument("A-SUPPLIER", "supplier_specific", "200", "0.25", "DE"),
+                                              instrument("Z-GO", "energy_attribute_certificate", "300", "0", "EU")])],
+       [EMBER, RESIDUAL], {MKT: ("350", add(mul(300, 0), mul(200, "0.25"), mul(500, "0.6")))},
+       factors={MKT: [RESIDUAL_REF]})
+scope2("market-excess-volume",
+       "Two PPAs of one tier claim the consumption by instrument id, each kWh once: PPA-A (700 kWh at 0.1 kg/kWh) "
+       "claims 700, PPA-B (700 kWh at 0.05) the remaining 300; its other 400 kWh are reported and not used. By hand: "
+       "700 × 0.1 + 300 × 0.05 = 70 + 15 = 85 kg.",
+       [de_rec("h1", 0, 1, "1000", contracts=[instrument("PPA-B", "ppa", "700", "0.05", "DE"),
+                                              instrument("PPA-A", "ppa", "700", "0.1", "DE")])], [EMBER],
+       {MKT: ("85", add(mul(700, "0.1"), mul(300, "0.05")))})
+scope2("market-other-market",
+       "Scope 2 Quality Criterion 5: a certificate issued in market SE does not cover a facility in DE/EU; it is not "
+       "used, so all 1000 kWh go to the grid average, " + GRID_DE + ". By hand: 1000 × 0.34414 = 344.14 kg.",
+       [de_rec("h1", 0, 1, "1000", contracts=[instrument("GO-SE-1", "energy_attribute_certificate", "1000", "0",
+                                                         "SE")])], [EMBER],
+       {MKT: ("344.14", mul(1000, "0.34414"))})
+scope2("market-vintage-outside",
+       "Scope 2 Quality Criterion 4: a certificate of vintage 2019 for consumption in 2024 is used and flagged (not "
+       "refused). By hand: market 1000 × 0 = 0 kg.",
+       [de_rec("h1", 0, 1, "1000", contracts=[instrument("GO-DE-2019", "energy_attribute_certificate", "1000", "0",
+                                                         "DE", vintage=2019)])], [EMBER],
+       {MKT: ("0", D(0))})
+scope2("market-per-facility",
+       "Instruments are allocated within their facility, never pooled: de-a (1000 kWh) holds a certificate for 1500 "
+       "kWh (500 kWh excess, not used); de-b (1000 kWh) has none and is priced at the grid average, " + GRID_DE
+       + ". By hand: de-a 0 kg, de-b 1000 × 0.34414 = 344.14 kg, total 0 + 344.14 = 344.14 kg (pooling would wrongly "
+       "give 500 × 0.34414 = 172.07).",
+       [de_rec("a1", 0, 1, "1000", fac="de-a", contracts=[instrument("GO-A", "energy_attribute_certificate", "1500", "0",
+                                                                     "DE")]),
+        de_rec("b1", 0, 1, "1000", fac="de-b")], [EMBER],
+       {MKT: ("344.14", add(0, mul(1000, "0.34414")))},
+       facilities={"de-a": {MKT: ("0", D(0))}, "de-b": {MKT: ("344.14", mul(1000, "0.34414"))}})
+scope2("method-location",
+       "Setting scope2_method location: the market-based result is not computed (not computable, with the reason); "
+       "location-based 1000 × 0.34414 = 344.14 kg by hand (" + GRID_DE + ").",
+       [de_rec("h1", 0, 1, "1000", contracts=[instrument("GO-DE-3", "energy_attribute_certificate", "600", "0",
+                                                         "DE")])], [EMBER],
+       {LOC: ("344.14", mul(1000, "0.34414")), MKT: None}, settings={"scope2_method": "location"})
+scope2("method-market",
+       "Settings scope2_method market and carbon_basis market: location-based is not computed, and carbon per "
+       "GPU-hour divides the market-based total. A certificate covers 600 of 1000 kWh; the rest at " + GRID_DE
+       + ". By hand: market 400 × 0.34414 = 137.656 kg; per GPU-hour (0 + 137.656) / 400 = 0.34414 kg/GPU-h.",
+       [de_rec("h1", 0, 1, "1000", compute={"gpu_hours": amt("400", "GPU-h")},
+               contracts=[instrument("GO-DE-4", "energy_attribute_certificate", "600", "0", "DE")])], [EMBER],
+       {LOC: None, MKT: ("137.656", mul(400, "0.34414")),
+        "carbon.per_gpu_hour_kgco2e": ("0.34414", div(mul(400, "0.34414"), 400))},
+       settings={"scope2_method": "market", "carbon_basis": "market"})
+
+# --------------------------------------------------------------------------------------------
+# gwp: every GWP set and horizon (pack ipcc-gwp@1.0.0; docs/methodology.md, "Combining gases: GWP")
+# --------------------------------------------------------------------------------------------
+
+GWP_REC = [rec("g1", at(2023, 6, 1, 0), at(2023, 6, 1, 1), grid_zone="CAMX", energy={"grid_import": amt("1000", "kWh")},
+               fuel=[{"fuel": DIESEL, "quantity": amt("150", "kg")}],
+               refrigerant=[{"refrigerant": "r-410a", "released": amt("1", "kg")},
+                            {"refrigerant": "hfc-134a", "released": amt("1", "kg")}])]
+GWP_WHY = ("One hour of dc-1 in eGRID zone CAMX (2023): 1 MWh at eGRID2023 rev 2 CAMX CO2 428.464, CH4 0.025, N2O 0.003 "
+           "lb/MWh (us-epa-egrid2023@1.0.0; its CO2e 429.983 is of an unstated GWP set, so the gases are combined "
+           "with the chosen set); 150 kg diesel = 0.00015 Gg × 43 TJ/Gg = 0.00645 TJ at IPCC 2006 74100 kg CO2, 3 kg "
+           "CH4, 0.6 kg N2O per TJ (ipcc-2006-stationary-combustion@1.0.0); 1 kg R-410A (50 % HFC-32 + 50 % HFC-125) "
+           "and 1 kg HFC-134a. {set} {years}-year GWPs (ipcc-gwp@1.0.0, {table}): CH4 {ch4}, N2O {n2o}, HFC-32 {h32}, "
+           "HFC-125 {h125}, HFC-134a {h134}. By hand: grid (428.464 + 0.025 × {ch4} + 0.003 × {n2o}) = {lb} lb/MWh × "
+           "0.45359237 = {grid} kg; fuel 0.00645 × (74100 + 3 × {ch4} + 0.6 × {n2o}) = {fuel} kg; refrigerant "
+           "0.5 × {h32} + 0.5 × {h125} + {h134} = {refr} kg; Scope 1 = {fuel} + {refr} = {s1} kg.")
+for gset, years, table, ch4, n2o, h32, h125, h134, lb, grid, fuel, refr, s1 in [
+        ("AR6", 100, "AR6 WG I Table 7.SM.7", "27.9", "273", "771", "3740", "1530",
+         "429.9805", "195.035874048785", "479.541375", "3785.5", "4265.041375"),
+        ("AR5", 100, "AR5 WG I Table 8.A.1, without climate-carbon feedbacks", "28", "265", "677", "3170", "1300",
+         "429.959", "195.02612181283", "479.51235", "3223.5", "3703.01235"),
+        ("AR4", 100, "AR4 WG I Table 2.14", "25", "298", "675", "3500", "1430",
+         "429.983", "195.03700802971", "479.58201", "3517.5", "3997.08201"),
+        ("AR6", 20, "AR6 WG I Table 7.SM.7", "81.2", "273", "2690", "6740", "4140",
+         "431.313", "195.64028588181", "480.57273", "8855", "9335.57273"),
+        ("AR4", 20, "AR4 WG I Table 2.14", "72", "289", "2330", "6350", "3830",
+         "431.131", "195.55773207047", "480.45663", "8170", "8650.45663")]:
+    lb_c = add("428.464", mul("0.025", ch4), mul("0.003", n2o))
+    fuel_c = ipcc_diesel_150kg(ch4, n2o)
+    refr_c = add(mul("0.5", h32), mul("0.5", h125), h134)
+    name = f"gwp-{gset.lower()}-{years}"
+    check(lb, lb_c, name + "/lb")
+    vector("gwp", name,
+           GWP_WHY.format(set=gset, years=years, table=table, ch4=ch4, n2o=n2o, h32=h32, h125=h125, h134=h134, lb=lb,
+                          grid=grid, fuel=fuel, refr=refr, s1=s1),
+           {"metrics": {LOC: check(grid, lb_per_mwh_kg(1, lb_c), name), "carbon.scope1_fuel_kgco2e": check(fuel, fuel_c, name),
+                        "carbon.scope1_refrigerant_kgco2e": check(refr, refr_c, name),
+                        "carbon.scope1_kgco2e": check(s1, add(fuel_c, refr_c), name)},
+            "factors": {LOC: CAMX23, "carbon.scope1_fuel_kgco2e": IPCC_DIESEL}, "problems": [], "rejected": 0},
+           input=GWP_REC, factor_packs=[EGRID23, IPCC06, GWP], settings={"gwp": {"set": gset, "horizon_years": years}})
+vector("gwp", "gwp-ar5-20",
+       "AR5 20-year: ipcc-gwp@1.0.0 ships no AR5 GWP-20 except CO2 (the values could not be verified), so every result "
+       "needing a CH4, N2O or HFC value is refused (gwp_unavailable), never approximated from another set. By hand: "
+       "nothing can be computed; grid (CH4, N2O), fuel and refrigerant are not computable. Same record as gwp-ar6-100.",
+       {"metrics": {LOC: None, "carbon.scope1_fuel_kgco2e": None, "carbon.scope1_refrigerant_kgco2e": None,
+                    "carbon.scope1_kgco2e": None}, "problems": [], "rejected": 0},
+       input=GWP_REC, factor_packs=[EGRID23, IPCC06, GWP], settings={"gwp": {"set": "AR5", "horizon_years": 20}})
+vector("gwp", "gwp-published-co2e-any-set",
+       "A published CO2e rate of an unstated GWP set (eGRID2023 rev 2 ERCT 736.629 lb/MWh; no CH4/N2O for ERCT in the "
+       "pack) is used as published under AR4 as under AR6, and flagged; it is never recomputed. By hand: 1 MWh × "
+       "736.629 × 0.45359237 = 334.12929392073 kg.",
+       {"metrics": {LOC: check("334.12929392073", lb_per_mwh_kg(1, "736.629"), "gwp-published")},
+        "factors": {LOC: [ERCT23]}, "problems": [], "rejected": 0},
+       input=[rec("h1", at(2023, 6, 1, 0), at(2023, 6, 1, 1), grid_zone="ERCT", energy={"grid_import": amt("1", "MWh")})],
+       factor_packs=[EGRID23, GWP], settings={"gwp": {"set": "AR4", "horizon_years": 100}})
+
+# --------------------------------------------------------------------------------------------
+# benchmark: the seed's regression check: carbon within ±0.5 % of hand-computed values, a factor
+# version on every lineage, a duplicate payload refused
+# --------------------------------------------------------------------------------------------
+
+TOL = "0.005"
+
+
+def within(hand, exact, name):
+    """A benchmark value: |exact - hand| <= 0.005 × |hand| (the seed's ±0.5 %)."""
+    if abs(EXACT.subtract(D(exact), D(hand))) > mul(TOL, abs(D(hand))):
+        raise SystemExit(f"{name}: {hand} is not within 0.5 % of {plain(exact)}")
+    return hand
+
+
+HUB_AR5 = add(mul(1000, "10.21"), mul(mul(1000, "0.00041"), 28), mul(mul(1000, "0.00008"), 265))
+CFR_AR5 = add(mul(138, "73.96"), mul(mul(138, "0.003"), 28), mul(mul(138, "0.0006"), 265))
+vector("benchmark", "benchmark-diesel-epa-hub",
+       "1000 gal of diesel at a US facility, AR5 (the GWPs of the EPA Hub). Benchmark from the EPA GHG Emission Factors "
+       "Hub 2025 Table 1 per-gallon factors (10.21 kg CO2, 0.41 g CH4, 0.08 g N2O per gal; AR5 CH4 28, N2O 265). By "
+       "hand: 10210 + 0.41 × 28 + 0.08 × 265 = 10210 + 11.48 + 21.2 = 10242.68 kg. ecocalc's 40 CFR 98 per-mmBtu path "
+       "gives, by hand, 138 mmBtu × 73.96 + 0.414 × 28 + 0.0828 × 265 = 10240.014 kg, 0.026 % lower (the Hub rounds its "
+       "per-gallon factors), within the ±0.5 % tolerance.",
+       {"metrics": {"carbon.scope1_fuel_kgco2e": within(check("10242.68", HUB_AR5, "hub"), CFR_AR5, "hub")},
+        "factors": {"carbon.scope1_fuel_kgco2e": US_DIESEL}, "problems": [], "rejected": 0},
+       input=[rec("gen-1", at(2026, 6, 1, 0), at(2026, 6, 1, 1), country="US",
+                  fuel=[{"fuel": DIESEL, "quantity": amt("1000", "gal")}])],
+       factor_packs=[CFR, GWP], settings={"gwp": {"set": "AR5", "horizon_years": 100}}, tolerance_rel=TOL)
+vector("benchmark", "benchmark-egrid-published-co2e",
+       "1000 MWh in eGRID zone CAMX over June 2023. Benchmark from eGRID2023 rev 2's published CAMX CO2e rate, "
+       "429.983 lb/MWh (methodology example): by hand 1000 × 429.983 = 429983 lb × 0.45359237 = 195037.00802971 kg. "
+       "ecocalc combines CAMX CO2, CH4, N2O with AR6 instead (428.464 + 0.025 × 27.9 + 0.003 × 273 = 429.9805 lb/MWh, "
+       "by hand 195035.874048785 kg), 0.0006 % apart: within ±0.5 %. The lineage names each factor with its version.",
+       {"metrics": {LOC: within(check("195037.00802971", lb_per_mwh_kg(1000, "429.983"), "egrid-bench"),
+                                lb_per_mwh_kg(1000, "429.9805"), "egrid-bench")},
+        "factors": {LOC: CAMX23}, "problems": [], "rejected": 0},
+       input=[rec("m1", "2023-06-01T00:00:00Z", "2023-07-01T00:00:00Z", grid_zone="CAMX", country="US",
+                  energy={"grid_import": amt("1000", "MWh")})],
+       factor_packs=[EGRID23, GWP], tolerance_rel=TOL)
+vector("benchmark", "benchmark-r410a-epa-hub",
+       "100 kg of R-410A released, AR5. Benchmark from the EPA Hub Table 12 blend GWP, printed as 1924: by hand 100 × "
+       "1924 = 192400 kg. ecocalc computes the blend exactly, 0.5 × 677 + 0.5 × 3170 = 1923.5 (ipcc-gwp@1.0.0, AR5), "
+       "192350 kg by hand, 0.026 % lower: within ±0.5 %.",
+       {"metrics": {"carbon.scope1_refrigerant_kgco2e": within(check("192400", mul(100, 1924), "r410a"),
+                                                               mul(100, add(mul("0.5", 677), mul("0.5", 3170))), "r410a")},
+        "factors": {"carbon.scope1_refrigerant_kgco2e": [GWP]}, "problems": [], "rejected": 0},
+       input=[rec("leak-1", at(2026, 6, 1, 0), at(2026, 6, 1, 1),
+                  refrigerant=[{"refrigerant": "r-410a", "released": amt("100", "kg")}])],
+       factor_packs=[GWP], settings={"gwp": {"set": "AR5", "horizon_years": 100}}, tolerance_rel=TOL)
+
+# One day of the benchmark facility fra-1 (examples/data/README.md), in three bands.
+DAY = (2026, 3, 2)
+
+
+def band(eid, h0, h1, facility, it, gpu, runs, requests, g_per_kwh=None, **more):
+    r = rec(eid, at(*DAY, h0), at(*DAY, h1) if h1 < 24 else at(2026, 3, 3, 0), fac="fra-1", country="DE",
+            region="EU", energy={"facility": amt(facility, "kWh"), "it": amt(it, "kWh"), "grid_import": amt(facility, "kWh")},
+            compute={"gpu_hours": amt(gpu, "GPU-h"), "training_runs": runs, "inference_requests": requests}, **more)
+    if g_per_kwh:
+        r["grid_intensity"] = [tou(r["interval"]["start"], r["interval"]["end"], g_per_kwh)]
+    return r
+
+
+FRA_DAY = [
+    band("night", 0, 8, "9200", "7200", "6144", "1", 32000, "310"),
+    band("day", 8, 20, "15960", "12000", "9216", "1.5", 120000, "290",
+         fuel=[{"fuel": DIESEL, "quantity": amt("150", "kg")}],
+         refrigerant=[{"refrigerant": "hfc-134a", "released": amt("3.5", "kg")}]),
+    band("evening", 20, 24, "4960", "3800", "3072", "0.5", 32000),
+    rec("go-2026-03-02", at(*DAY, 0), at(2026, 3, 3, 0), fac="fra-1", src="fra-1-contracts", country="DE", region="EU",
+        contracts=[instrument("GO-NO-2026-0042117", "energy_attribute_certificate", "15.06", "0", "EU", vintage=2026,
+                              unit="MWh")])]
+FRA_ASSETS = {"assets": [{"asset_id": "fra-1-hgx-h100", "facility_id": "fra-1", "quantity": 96, "gpus": 8,
+                          "components": [{"activity": "gpu_nvidia_h100_80gb", "count": "8"},
+                                         {"activity": "server_8xh100_excluding_gpus", "count": "1"}],
+                          "lifetime_hours": "35040", "in_service": "2025-06-01T00:00:00Z"}]}
+S1_DAY = add(ipcc_diesel_150kg("27.9", 273), mul("3.5", 1530))
+LOC_DAY = add(mul(9200, "0.31"), mul(15960, "0.29"), mul(4960, "0.34414"))
+TOTAL_DAY = add(S1_DAY, LOC_DAY)
+EMB_DAY = div(mul(mul(96, 7012), 24), 35040)
+S1_REFS = IPCC_DIESEL
+ALL_REFS = IPCC_DIESEL + [DE]
+vector("benchmark", "benchmark-day-fra-1",
+       "One day (2026-03-02) of the benchmark facility fra-1 (examples/data/README.md) in three bands: night 00-08 "
+       "9200 kWh at a time-of-use 310 gCO2e/kWh, day 08-20 15960 kWh at 290, evening 20-24 4960 kWh without an "
+       "intensity (annual factor: Ember 2024 Germany 344.14, closest by date); 150 kg diesel (IPCC 2006, AR6), 3.5 kg "
+       "HFC-134a (AR6 1530); a guarantee of origin for 15.06 MWh (EU); 96 HGX servers (7012 kg each, 35040 h). By hand: "
+       "Scope 1 = 0.00645 × (74100 + 3 × 27.9 + 0.6 × 273) + 3.5 × 1530 = 479.541375 + 5355 = 5834.541375 kg; location "
+       "9200 × 0.31 + 15960 × 0.29 + 4960 × 0.34414 = 2852 + 4628.4 + 1706.9344 = 9187.3344 kg; intensity 9187.3344 / "
+       "30120; market 15060 × 0 + (30120 - 15060) × 0.34414 = 5182.7484 kg; per GPU-hour (5834.541375 + 9187.3344) / "
+       "18432; per run / 3; per request / 184000; CUE / 23000 kWh IT; embodied 96 × 7012 × 24 / 35040. Every result "
+       "names its factors with pack and factor versions.",
+       {"metrics": {
+           "carbon.scope1_kgco2e": check("5834.541375", S1_DAY, "day-s1"),
+           "carbon.scope2_location_kgco2e": check("9187.3344", LOC_DAY, "day-loc"),
+           "carbon.grid_intensity_kgco2e_per_kwh": check("0.3050243824701195219123505976095618", div(LOC_DAY, 30120),
+                                                         "day-int"),
+           "carbon.scope2_market_kgco2e": check("5182.7484", mul(15060, "0.34414"), "day-mkt"),
+           "carbon.per_gpu_hour_kgco2e": check("0.8149889200846354166666666666666667", div(TOTAL_DAY, 18432), "day-gpu"),
+           "carbon.per_training_run_kgco2e": check("5007.291925", div(TOTAL_DAY, 3), "day-run"),
+           "carbon.per_inference_request_kgco2e": check("0.0816406292119565217391304347826087",
+                                                        div(TOTAL_DAY, 184000), "day-req"),
+           "carbon.cue_kgco2e_per_kwh": check("0.6531250336956521739130434782608696", div(TOTAL_DAY, 23000), "day-cue"),
+           "carbon.embodied_kgco2e": check("461.0630136986301369863013698630137", EMB_DAY, "day-emb")},
+        "factors": {"carbon.scope1_kgco2e": S1_REFS, "carbon.scope2_location_kgco2e": [DE],
+                    "carbon.scope2_market_kgco2e": [DE], "carbon.per_gpu_hour_kgco2e": ALL_REFS,
+                    "carbon.cue_kgco2e_per_kwh": ALL_REFS, "carbon.embodied_kgco2e": H100},
+        "problems": [], "rejected": 0},
+       input=FRA_DAY, factor_packs=[EMBER, IPCC06, GWP, EMB], assets=FRA_ASSETS, tolerance_rel=TOL)
+GEN = rec("gen-test", at(*DAY, 10), at(*DAY, 11), fac="fra-1", country="DE", region="EU",
+          fuel=[{"fuel": DIESEL, "quantity": amt("150", "kg")}])
+GEN2 = rec("gen-test", at(*DAY, 10), at(*DAY, 11), fac="fra-1", country="DE", region="EU",
+           fuel=[{"fuel": DIESEL, "quantity": amt("300", "kg")}])
+LEAK = rec("leak-test", at(*DAY, 14), at(*DAY, 15), fac="fra-1", country="DE", region="EU",
+           refrigerant=[{"refrigerant": "hfc-134a", "released": amt("3.5", "kg")}])
+vector("benchmark", "benchmark-duplicate-exact",
+       "The same payload twice (key fra-1-bms/gen-test, 150 kg diesel): an exact repeat counts once, with a "
+       "duplicate_record warning. By hand: 0.00645 TJ × (74100 + 3 × 27.9 + 0.6 × 273) = 479.541375 kg (IPCC 2006, "
+       "AR6), not twice that.",
+       {"metrics": {"carbon.scope1_fuel_kgco2e": check("479.541375", ipcc_diesel_150kg("27.9", 273), "dup")},
+        "factors": {"carbon.scope1_fuel_kgco2e": IPCC_DIESEL},
+        "dataset": {"records": 1, "duplicates": 1, "conflicts": []},
+        "problems": [{"record": 1, "code": "duplicate_record", "pointer": "", "severity": "warning"}], "rejected": 0},
+       input=[GEN, GEN], factor_packs=[IPCC06, GWP], tolerance_rel=TOL)
+vector("benchmark", "benchmark-duplicate-conflict",
+       "A conflicting payload: key fra-1-bms/gen-test sent with 150 kg and with 300 kg of diesel. Both copies are "
+       "refused and the key is named in the conflicts; nothing of either is counted. By hand: Scope 1 = the refrigerant "
+       "alone, 3.5 kg HFC-134a × 1530 (AR6) = 5355 kg; the fuel part is not computable (no record reports /fuel).",
+       {"metrics": {"carbon.scope1_kgco2e": check("5355", mul("3.5", 1530), "conflict"),
+                    "carbon.scope1_fuel_kgco2e": None},
+        "dataset": {"records": 1, "duplicates": 0, "conflicts": ["fra-1-bms/gen-test"]},
+        "problems": [{"record": 0, "code": "conflicting_duplicate", "pointer": ""},
+                     {"record": 1, "code": "conflicting_duplicate", "pointer": ""}], "rejected": 2},
+       input=[GEN, GEN2, LEAK], factor_packs=[IPCC06, GWP], tolerance_rel=TOL)
+
+# --------------------------------------------------------------------------------------------
+# usage events ("input_kind": "usage_event"): the AI usage calculation (docs/methodology.md, "AI usage impact")
+# --------------------------------------------------------------------------------------------
+# The LLM and GPU-job vectors take their expected values from examples/data/usage_generate.py, an independent
+# Python decimal model of the usage calculation (EcoLogits' formulas, the factors read from the shipped packs' JSON
+# by factor id; products and sums exact, each division by 3600 rounded once to 34 digits half-even), imported here.
+# The usage.* metric vectors are worked by hand below and checked against that model too.
+
+ROOT = os.path.normpath(os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", ".."))
+_spec = importlib.util.spec_from_file_location("usage_generate", os.path.join(ROOT, "examples", "data", "usage_generate.py"))
+U = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(U)
+U.compute()
+
+USAGE = "usage_event"
+AI = "ai-inference@1.0.0"
+USAGE_PACKS = [AI, "us-epa-egrid2023@1.0.0", "us-epa-egrid2022@1.0.0", EMBER, GWP]
+USAGE_SETTINGS = {"group_by": [], "period": {"offset": "Z"}, "gwp": {"set": "AR6", "horizon_years": 100}}
+USAGE_COUNTS = ["usage.events", "usage.calls", "usage.gpu_jobs", "usage.tokens_in", "usage.tokens_out",
+                "usage.gpu_seconds"]
+USAGE_PARTS = ["usage.energy_kwh", "usage.water_l", "usage.carbon_kgco2e", "usage.carbon_operational_kgco2e",
+               "usage.carbon_embodied_kgco2e"]
+MODEL = ("Expected values: computed independently of ecocalc by examples/data/usage_generate.py (Python decimal: "
+         "products and sums exact, each division by 3600 rounded once to 34 significant digits, half-even) from the "
+         "formulas of docs/methodology.md ('AI usage impact') and the factors of the shipped packs, read from their "
+         "JSON by factor id; imported by test-vectors/tools/make_vectors.py. Flags and problems by the rules of that "
+         "section and of the usage event format.")
+
+
+def usage_metrics(events, ids):
+    """Every usage metric id of the total of these events (ids: their keys in usage_generate's RESULTS): the counts,
+    and each part's low, central and high sums; null (not computable) when an event lacks the part."""
+    m = U.counts(events)
+    t = U.totals(ids)
+    out = {k: m[k] for k in USAGE_COUNTS}
+    for mid in USAGE_PARTS:
+        for suffix in ("_low", "", "_high"):
+            out[mid + suffix] = t.get(mid + suffix)
+    return out
+
+
+def usage_vector(category, name, description, events, expected, settings=None, factor_packs=None,
+                 expected_from="source", overrides=None):
+    vector(category, name, description, expected, input=events, input_kind=USAGE,
+           settings=settings if settings is not None else USAGE_SETTINGS,
+           factor_packs=factor_packs if factor_packs is not None else USAGE_PACKS, expected_from=expected_from,
+           overrides=overrides)
+
+
+def usage_ok(events, ids, flags, **more):
+    e = {"metrics": usage_metrics(events, ids), "flags": flags, "problems": [], "rejected": 0}
+    e.update(more)
+    return e
+
+
+EV = {e["external_event_id"]: e for e in U.EVENTS}
+E1 = EV["resp-001"]
+ACME_SITES = {"inline": U.seal(U.ACME)}
+
+usage_vector("usage", "usage-llm-gpt-4o-provider-default-us",
+             "One gpt-4o call (OpenAI), 350 output tokens, no place given: the provider's default serving country (US,"
+             " EcoLogits) applies (flag provider_default_location). Parameters (ai-inference): active 44/88/132 billion,"
+             " total 440 billion -> GPUs = 2^ceil(log2 ceil(0.03 x 440 = 13.2)) = 16 at every bound. Central: GPU energy"
+             " per token 16 x (5.6941388707341195e-7 x 88 + 4.052928146734005e-5) Wh; latency per token"
+             " 6.785088094353663e-4 x 88 + 0.0394373035742782446 s; server share 16 x latency x 0.00234375 kW / 3600;"
+             " E_IT = 350 x (GPU + server share) kWh; energy = E_IT x PUE 1.2; water = E_IT x (0.569 + 1.2 x 3.1321) L;"
+             " operational carbon = energy x US grid (eGRID2023, the closest by date for 2024: flag factor_date_flagged;"
+             " gases combined with AR6: (767.209 + 0.057 x 27.9 + 0.008 x 273) lb/MWh x 0.45359237 / 1000 = "
+             + U.s(U.EF["US"]) + " kg/kWh); embodied = 350 x 16 x latency x 0.0005859375 kg/GPU-h / 3600. Low and high:"
+             " the same at active 44 and 132 billion. E_IT central = " + U.s(U.RESULTS["resp-001"]["it"][1]) + " kWh. "
+             + MODEL,
+             [E1], usage_ok([E1], ["resp-001"], {"provider_default_location": 1, "factor_date_flagged": 1}))
+usage_vector("usage", "usage-llm-mistral-large-se",
+             "One mistral-large-latest call (Mistral AI), 700 output tokens, no place: Mistral's default location is"
+             " Sweden (EcoLogits: Microsoft, SWE; flag provider_default_location). Dense model, 123 billion parameters"
+             " (model card via EcoLogits): GPUs = 2^ceil(log2 ceil(0.03 x 123 = 3.69)) = 4; PUE 1.16, on-site WUE"
+             " 0.09 L/kWh, Swedish electricity water 6.0315 L/kWh, Ember 2024 SE 35.82 g/kWh used as published (valid"
+             " for 2024: no date flag). No published range: low = central = high. Energy = 700 x 4 x"
+             " [(5.6941388707341195e-7 x 123 + 4.052928146734005e-5) Wh + latency x 2.34375 W / 3600] x 1.16,"
+             " latency = 6.785088094353663e-4 x 123 + 0.0394373035742782446 s. " + MODEL,
+             [EV["resp-007"]], usage_ok([EV["resp-007"]], ["resp-007"], {"provider_default_location": 1}))
+usage_vector("usage", "usage-llm-claude-sonnet-4-de-ranges",
+             "One claude-sonnet-4-20250514 call (Anthropic) in eu-central-1, country DE, 650 output tokens. EcoLogits'"
+             " Anthropic defaults are ranges: PUE 1.09-1.14 (central 1.115), WUE 0.13-0.99 L/kWh (central 0.56); the"
+             " model 44/88/132 billion active, 440 total (16 GPUs). Grid: Ember 2024 DE 344.14 g/kWh; electricity"
+             " water DE 1.947 L/kWh. Low = all low ends, high = all high ends (every formula is non-decreasing in every"
+             " input). Energy low = 650 x e_token(44 billion) x 1.09, high = 650 x e_token(132 billion) x 1.14. The"
+             " place is given and every factor is valid on the day: no flag. " + MODEL,
+             [EV["resp-012"]], usage_ok([EV["resp-012"]], ["resp-012"], {}))
+usage_vector("usage", "usage-llm-unknown-model-size-class",
+             "A model no pack knows (gpt-9-experimental from OpenAI, 100 output tokens): the size class 'unknown'"
+             " (fallback, low confidence; flag unknown_model) applies: active 8/88/600 billion, total 8/440/2000"
+             " billion, so GPUs = 1 (low: ceil(0.03 x 8 = 0.24) = 1), 16 (central: 13.2 -> 14 -> 16), 64 (high: 60 ->"
+             " 64). OpenAI PUE 1.2, WUE 0.569, US by default (flag provider_default_location), eGRID2023 for 2024 (flag"
+             " factor_date_flagged). The range spans two orders of magnitude: that is the honest answer. " + MODEL,
+             [U.UNKNOWN], usage_ok([U.UNKNOWN], ["resp-unknown"], {"provider_default_location": 1, "unknown_model": 1,
+                                                                   "factor_date_flagged": 1}))
+usage_vector("usage", "usage-llm-gpt-4o-organisation-override",
+             "One gpt-4o call of organisation acme, 500 output tokens, with an approved organisation-scoped override"
+             " of llm_active_parameters:gpt-4o = 100 billion (a point value) from acme's own pack (flag override_used)."
+             " The override wins over the pack's 44/88/132 range, so low = central = high: GPUs 16 (total 440 from"
+             " ai-inference), energy = 500 x 16 x [(5.6941388707341195e-7 x 100 + 4.052928146734005e-5) Wh +"
+             " (6.785088094353663e-4 x 100 + 0.0394373035742782446) s x 2.34375 W / 3600] x 1.2. US by default,"
+             " eGRID2023 for 2024 (flags provider_default_location, factor_date_flagged). " + MODEL,
+             [U.OVERRIDE_EVENT],
+             usage_ok([U.OVERRIDE_EVENT], ["resp-override"], {"override_used": 1, "provider_default_location": 1,
+                                                              "factor_date_flagged": 1}),
+             factor_packs=USAGE_PACKS + [{"inline": U.seal(U.ACME_MODELS)}],
+             overrides=[{"scope": "organisation", "scope_id": "acme", "factor": "acme-models@1.0.0:acme.gpt-4o.active@1",
+                         "approved_by": "acme sustainability lead", "approved_on": "2024-11-01",
+                         "reason": "deployment size from the contract annex"}])
+usage_vector("usage", "usage-gpu-job-h100-site-factors",
+             "One GPU job: 28,800 GPU-seconds (8 GPUs x 1 h) on nvidia-h100-sxm at facility iad-gpu-1 (US), no measured"
+             " energy: E_IT = 28800 x (700 W TDP + 150 W host share) / 3600 = 6.8 kWh (an upper bound: TDP, flag"
+             " gpu_power_tdp). The organisation's site pack (inline, illustrative) gives PUE 1.25 and WUE 0.4 L/kWh at"
+             " facility level (they win over the industry fallback). Energy 6.8 x 1.25 = 8.5 kWh; water 6.8 x (0.4 +"
+             " 1.25 x 3.1321) = " + U.s(U.RESULTS["job-101"]["water"][1]) + " L; operational 8.5 x " + U.s(U.EF["US"])
+             + " kg (eGRID2023 for 2024: flag factor_date_flagged); embodied 28800 x 0.0375 kg/GPU-h / 3600 = 0.3 kg. "
+             + MODEL,
+             [EV["job-101"]], usage_ok([EV["job-101"]], ["job-101"], {"gpu_power_tdp": 1, "factor_date_flagged": 1}),
+             factor_packs=USAGE_PACKS + [ACME_SITES])
+usage_vector("usage", "usage-gpu-job-a100-no-embodied",
+             "One GPU job: 7,200 GPU-seconds on nvidia-a100-sxm at facility sto-gpu-2 (SE): E_IT = 7200 x 400 W / 3600"
+             " = 0.8 kWh (TDP, flag gpu_power_tdp; the pack gives no host power and no embodied factor for the A100,"
+             " flags host_power_not_counted and embodied_not_counted). PUE 1.12 and WUE 0.05 from the site pack (inline,"
+             " illustrative); Ember 2024 SE 35.82 g/kWh. Carbon = operational only; usage.carbon_embodied_kgco2e (low,"
+             " central and high) is not computable. " + MODEL,
+             [EV["job-103"]], usage_ok([EV["job-103"]], ["job-103"], {"embodied_not_counted": 1, "gpu_power_tdp": 1,
+                                                                      "host_power_not_counted": 1}),
+             factor_packs=USAGE_PACKS + [ACME_SITES])
+GROUPED = [EV["resp-001"], EV["resp-002"], EV["resp-003"], EV["resp-004"], EV["resp-009"]]
+usage_vector("usage", "usage-group-by-model-day",
+             "Five OpenAI calls of 2024-11-12 grouped by model and day (UTC): gpt-4o (350, 500 and 400 output"
+             " tokens; the third names country US and region eastus, the same grid as the default) and gpt-4o-mini (180"
+             " and 600 output tokens; 8/18/28 billion, dense: GPUs 1/1/1 since ceil(0.03 x 28) = 1). Each group is the"
+             " exact sum of its events, low with low and high with high; metrics is the total of all five. Flags: four"
+             " calls name no place (provider_default_location 4), all five use eGRID2023 in 2024 (factor_date_flagged"
+             " 5), resp-004 has 15,000 input tokens, at least 10,000 (long_input 1). " + MODEL,
+             GROUPED,
+             usage_ok(GROUPED, [e["external_event_id"] for e in GROUPED],
+                      {"provider_default_location": 4, "factor_date_flagged": 5, "long_input": 1},
+                      groups=[{"key": {"model": model}, "period_start": U.DAY + "T00:00:00Z",
+                               "period_end": "2024-11-13T00:00:00Z",
+                               "metrics": usage_metrics([EV[i] for i in ids], ids)}
+                              for model, ids in (("gpt-4o", ["resp-001", "resp-002", "resp-009"]),
+                                                 ("gpt-4o-mini", ["resp-003", "resp-004"]))],
+                      group_count=2),
+             settings={"group_by": ["model", "day"], "period": {"offset": "Z"},
+                       "gwp": {"set": "AR6", "horizon_years": 100}})
+BAD_EVENTS = [
+    {"source_id": "acme-gateway", "external_event_id": "bad-1", "kind": "llm_call", "provider": "openai",
+     "model": "gpt-4o", "tokens_out": 10, "started_at": U.DAY + "T08:00:00Z", "attributes": {"prompt_hash": "ab12"}},
+    {"source_id": "acme-gateway", "external_event_id": "bad-2", "kind": "llm_call", "provider": "openai",
+     "model": "gpt-4o", "tokens_out": -5, "started_at": U.DAY + "T08:00:00Z"},
+    {"source_id": "acme-gateway", "external_event_id": "bad-3", "kind": "gpu_job", "gpu_seconds": "60",
+     "started_at": U.DAY + "T08:00:00", "accelerator": "nvidia-h100-sxm"},
+    {"source_id": "acme-gateway", "external_event_id": "bad-4", "kind": "llm_call", "provider": "openai",
+     "tokens_out": 10, "started_at": U.DAY + "T08:00:00Z", "ended_at": U.DAY + "T07:59:59Z"},
+    {"source_id": "acme-gateway", "external_event_id": "bad-5", "kind": "llm_call", "provider": "openai",
+     "model": "gpt-4o", "tokens_out": 10, "started_at": U.DAY + "T08:00:00Z", "completion": "hello"},
+    E1,
+]
+usage_vector("bad_input", "usage-bad-input",
+             "Five refused usage events and one good one (the gpt-4o call of usage-llm-gpt-4o-provider-default-us)."
+             " Refused, each with its code and pointer into the event (usage-event.v1.json and the reader's rules): an"
+             " attribute name containing 'prompt' (content_attribute at /attributes/prompt_hash), a negative token count"
+             " (negative_value at /tokens_out), a timestamp without offset (timestamp_without_offset at /started_at), an"
+             " llm_call without model that ends before it starts (missing_field at /model, then interval_not_positive"
+             " at /ended_at), and a 'completion' field (unknown_field at /completion). Only the good event is counted,"
+             " and its numbers are those of usage-llm-gpt-4o-provider-default-us. " + MODEL,
+             BAD_EVENTS,
+             usage_ok([E1], ["resp-001"], {"provider_default_location": 1, "factor_date_flagged": 1},
+                      problems=[{"record": 0, "code": "content_attribute", "pointer": "/attributes/prompt_hash"},
+                                {"record": 1, "code": "negative_value", "pointer": "/tokens_out"},
+                                {"record": 2, "code": "timestamp_without_offset", "pointer": "/started_at"},
+                                {"record": 3, "code": "missing_field", "pointer": "/model"},
+                                {"record": 3, "code": "interval_not_positive", "pointer": "/ended_at"},
+                                {"record": 4, "code": "unknown_field", "pointer": "/completion"}],
+                      rejected=5))
+
+# usage.* metric ids: one vector named after each, worked by hand.
+# Counts (no factor pack: the impacts are not computable, never 0). Two LLM calls, two GPU jobs, and an exact
+# repeat of the first call, which is counted once (warning duplicate_record, pointer "" : the whole event).
+
+
+def llm_event(eid, t, provider, model, tin, tout, **more):
+    e = {"source_id": "acme-gateway", "external_event_id": eid, "kind": "llm_call", "provider": provider,
+         "model": model, "tokens_in": tin, "tokens_out": tout, "started_at": U.DAY + "T" + t + "Z"}
+    e.update(more)
+    return e
+
+
+def gpu_event(eid, t, gpu_seconds, **more):
+    e = {"source_id": "acme-scheduler", "external_event_id": eid, "kind": "gpu_job", "gpu_seconds": gpu_seconds,
+         "started_at": U.DAY + "T" + t + "Z"}
+    e.update(more)
+    return e
+
+
+COUNT_EVENTS = [llm_event("c-1", "08:00:00", "openai", "gpt-4o", 1200, 350),
+                llm_event("c-2", "09:00:00", "anthropic", "claude-haiku-4-5", 800, 120),
+                gpu_event("j-1", "10:00:00", "5400.5", accelerator="nvidia-h100-sxm"),
+                gpu_event("j-2", "11:00:00", "1800", accelerator="nvidia-a100-sxm")]
+COUNT_EVENTS.append(dict(COUNT_EVENTS[0]))
+COUNTED = COUNT_EVENTS[:4]
+COUNT_WHY = ("Usage events c-1, c-2 (LLM calls: 1200 and 800 input tokens, 350 and 120 output tokens), j-1, j-2 (GPU jobs: "
+             "5400.5 and 1800 GPU-seconds), then c-1 again, identical: an exact repeat, counted once (warning "
+             "duplicate_record at record 4, pointer \"\"). No factor pack, so no impact is computable (null, never 0). ")
+COUNT_HAND = {
+    "usage.events": ("4", "By hand: 5 events read - 1 repeat = 4 counted (c-1, c-2, j-1, j-2)."),
+    "usage.calls": ("2", "By hand: the llm_call events counted, c-1 and c-2: 2 (the repeat of c-1 is not counted)."),
+    "usage.gpu_jobs": ("2", "By hand: the gpu_job events counted, j-1 and j-2: 2."),
+    "usage.tokens_in": ("2000", "By hand: Σ tokens_in of the counted calls = 1200 + 800 = 2000."),
+    "usage.tokens_out": ("470", "By hand: Σ tokens_out of the counted calls = 350 + 120 = 470."),
+    "usage.gpu_seconds": ("7200.5", "By hand: Σ gpu_seconds of the counted jobs = 5400.5 + 1800 = 7200.5 GPU-s, exact."),
+}
+for mid, (hand, why) in COUNT_HAND.items():
+    value = check(hand, D(U.counts(COUNTED)[mid]), mid)
+    metrics_ = {mid: value}
+    if mid == "usage.events":
+        metrics_.update({"usage.energy_kwh": None, "usage.water_l": None, "usage.carbon_kgco2e": None})
+    usage_vector("metric", mid, COUNT_WHY + why, COUNT_EVENTS,
+                 {"metrics": metrics_, "problems": [{"record": 4, "code": "duplicate_record", "pointer": "",
+                                                    "severity": "warning"}], "rejected": 0},
+                 factor_packs=[], expected_from="hand")
+
+# Impacts: one GPU job with measured energy at gpu-lab (SE), whose own PUE and WUE come as ranges from a small inline
+# test pack (illustrative values, no published source).
+LAB = {"inline": U.seal({
+    "format": "ecocalc.factor-pack.v1", "pack_id": "acme-lab", "version": "1.0.0",
+    "title": "Acme: PUE and on-site WUE of its GPU lab, as ranges (test data)", "publisher": "Acme (test data)",
+    "maintainer": "ecocalc test vectors", "licence": {"id": "CC0-1.0", "name": "CC0 1.0 Universal"},
+    "citation_only": False,
+    "sources": [{"source_id": "acme", "citation": "Acme lab metering (test data).", "url": "https://example.org/acme"}],
+    "factors": [{"factor_id": "acme.gpu-lab." + kind, "version": 1, "effective_date": "2024-01-01",
+                 "expiry_date": "2025-01-01", "scope": "none", "category": "ai_inference",
+                 "activity_type": "datacenter_" + kind, "region": {"level": "facility", "code": "gpu-lab"},
+                 "value": c, "value_low": lo, "value_high": hi, "unit": unit, "source_ref": "acme",
+                 "source_dataset": "Acme test values", "source_table": "-", "source_edition": "test",
+                 "source_year": 2024, "source_url": "https://example.org/acme", "confidence": "medium",
+                 "illustrative": True}
+                for kind, lo, c, hi, unit in (("pue", "1.1", "1.2", "1.3", "kWh/kWh"), ("wue", "0.2", "0.5", "0.8", "L/kWh"))]})}
+LAB_JOB = gpu_event("lab-1", "03:00:00", "14400", ended_at=U.DAY + "T04:00:00Z", accelerator="nvidia-h100-sxm",
+                    measured_energy={"value": "3100", "unit": "Wh"}, facility_id="gpu-lab", country="SE")
+U.RESULTS["lab-1"] = U.job(14400, None, None, U.v("ecologits.h100-sxm.embodied_per_gpu_hour"),
+                           (D("1.1"), D("1.2"), D("1.3")), (D("0.2"), D("0.5"), D("0.8")), "SE", measured=D("3.1"))
+LAB_MODEL = U.totals(["lab-1"])
+LAB_WHY = ("One GPU job at facility gpu-lab (SE), 14,400 GPU-seconds on nvidia-h100-sxm, with measured energy 3100 Wh ="
+           " 3.1 kWh (Wh -> kWh x 0.001), taken as its IT energy (flag measured_energy; docs/methodology.md, 'GPU job')."
+           " The lab's own factors (inline test pack acme-lab, illustrative): PUE 1.2 (range 1.1 to 1.3), on-site WUE"
+           " 0.5 L/kWh (range 0.2 to 0.8); ai-inference: Swedish electricity water 6.0315 L/kWh, H100 SXM embodied"
+           " 0.0375 kg/GPU-h; Ember 2024 SE 35.82 g/kWh = 0.03582 kg/kWh. Low: all low ends, high: all high ends. ")
+LAB_HAND = {
+    "usage.energy_kwh": (("3.41", "3.72", "4.03"),
+                         "By hand: energy = E_IT x PUE = 3.1 x 1.1 = 3.41, 3.1 x 1.2 = 3.72, 3.1 x 1.3 = 4.03 kWh."),
+    "usage.water_l": (("21.187415", "23.98718", "26.786945"),
+                      "By hand: water = E_IT x (WUE + PUE x 6.0315): 3.1 x (0.2 + 1.1 x 6.0315) = 3.1 x 6.83465 ="
+                      " 21.187415; 3.1 x (0.5 + 7.2378) = 3.1 x 7.7378 = 23.98718; 3.1 x (0.8 + 7.84095) = 3.1 x 8.64095"
+                      " = 26.786945 L."),
+    "usage.carbon_operational_kgco2e": (("0.1221462", "0.1332504", "0.1443546"),
+                                        "By hand: operational carbon = energy x 0.03582: 3.41 x 0.03582 = 0.1221462,"
+                                        " 3.72 x 0.03582 = 0.1332504, 4.03 x 0.03582 = 0.1443546 kg."),
+    "usage.carbon_embodied_kgco2e": (("0.15", "0.15", "0.15"),
+                                     "By hand: embodied = GPU-seconds x M / 3600 = 14400 x 0.0375 / 3600 = 0.15 kg"
+                                     " (a point value: low = central = high)."),
+    "usage.carbon_kgco2e": (("0.2721462", "0.2832504", "0.2943546"),
+                            "By hand: carbon = operational + embodied: 0.1221462 + 0.15 = 0.2721462,"
+                            " 0.1332504 + 0.15 = 0.2832504, 0.1443546 + 0.15 = 0.2943546 kg."),
+}
+for mid, (hand, why) in LAB_HAND.items():
+    m = {}
+    for suffix, h in zip(("_low", "", "_high"), hand):
+        m[mid + suffix] = check(h, D(LAB_MODEL[mid + suffix]), mid + suffix)
+    usage_vector("metric", mid, LAB_WHY + why + " The same values come out of examples/data/usage_generate.py's model.",
+                 [LAB_JOB], {"metrics": m, "flags": {"measured_energy": 1}, "problems": [], "rejected": 0},
+                 factor_packs=USAGE_PACKS + [LAB], expected_from="hand")
+
+# Settings: group_by with a day starting at +02:00 and a range of started_at, counts only (no pack).
+OFFSET_EVENTS = [llm_event("o-1", "21:30:00", "openai", "gpt-4o", 10, 100, team_id="a"),
+                 llm_event("o-2", "22:30:00", "openai", "gpt-4o", 10, 200, team_id="a"),
+                 llm_event("o-3", "21:59:59", "openai", "gpt-4o", 10, 300, team_id="b"),
+                 llm_event("o-4", "22:00:00", "openai", "gpt-4o", 10, 400, team_id="b"),
+                 llm_event("o-5", "12:00:00", "openai", "gpt-4o", 10, 50)]
+OFFSET_EVENTS[0]["started_at"] = "2024-11-11T21:30:00Z"
+OFFSET_EVENTS[1]["started_at"] = "2024-11-11T22:30:00Z"
+
+
+def offset_group(team, n, tokens_out):
+    return {"key": {"team": team}, "period_start": "2024-11-11T22:00:00Z", "period_end": "2024-11-12T22:00:00Z",
+            "metrics": {"usage.events": str(n), "usage.tokens_out": str(tokens_out)}}
+
+
+usage_vector("settings", "usage-settings-group-by-team-day-offset-range",
+             "Usage settings: group_by team and day, days starting at +02:00 (period.offset), counting only the events"
+             " that start in [from, to) = [2024-11-12T00:00:00+02:00, 2024-11-13T00:00:00+02:00) = [2024-11-11T22:00:00Z,"
+             " 2024-11-12T22:00:00Z). An event is counted whole in the period of its started_at. By hand: o-1"
+             " (2024-11-11T21:30:00Z, 23:30 local on the 11th) starts before from and o-4 (2024-11-12T22:00:00Z) at to:"
+             " neither is counted. o-2 (22:30Z on the 11th = 00:30 local on the 12th, team a, 200 output tokens), o-3"
+             " (21:59:59Z, team b, 300) and o-5 (12:00Z, no team, 50) fall in the local day 2024-11-12, which is"
+             " [2024-11-11T22:00:00Z, 2024-11-12T22:00:00Z). Groups (absent team first): no team 1 event, 50 tokens; a"
+             " 1 event, 200; b 1 event, 300. Total: 3 events, 50 + 200 + 300 = 550 output tokens. No factor pack: counts"
+             " only.",
+             OFFSET_EVENTS,
+             {"metrics": {"usage.events": "3", "usage.tokens_out": check("550", add(50, 200, 300), "offset")},
+              "groups": [offset_group(None, 1, 50), offset_group("a", 1, 200), offset_group("b", 1, 300)],
+              "group_count": 3, "problems": [], "rejected": 0},
+             settings={"group_by": ["team", "day"], "period": {"offset": "+02:00", "from": "2024-11-12T00:00:00+02:00",
+                                                               "to": "2024-11-13T00:00:00+02:00"}},
+             factor_packs=[], expected_from="hand")
+
+for name, settings, pointer, why in (
+        ("usage-bad-settings-group-by", {"group_by": ["model", "week"]}, "/settings/group_by/1",
+         "group_by takes dimension ids (organisation, team, user, provider, model, region) and at most one of day,"
+         " month, quarter, year: 'week' is none of them"),
+        ("usage-bad-settings-period-unit", {"period": {"unit": "day"}}, "/settings/period/unit",
+         "a usage vector groups time with group_by, not period.unit (period gives only offset, from and to)"),
+        ("usage-bad-settings-member", {"wue_basis": "cooling"}, "/settings/wue_basis",
+         "wue_basis is a telemetry setting that the usage calculation does not read; a usage vector's settings are"
+         " group_by, period, gwp and organisation_id")):
+    usage_vector("bad_settings", name, "Invalid usage settings: " + why + ". The whole vector fails with"
+                 " invalid_settings at " + pointer + " (a pointer into the vector); nothing is computed.",
+                 [E1], {"error": {"code": "invalid_settings", "pointer": pointer}}, settings=settings,
+                 factor_packs=[], expected_from="hand")
 
 
 def main():

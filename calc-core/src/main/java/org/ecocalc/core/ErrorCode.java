@@ -80,7 +80,14 @@ public enum ErrorCode {
     /** A what-if scenario is invalid (the message names the field by JSON Pointer). */
     INVALID_SCENARIO("invalid_scenario"),
     /** Money amounts in different currencies were combined; ecocalc never converts silently. */
-    CURRENCY_MISMATCH("currency_mismatch");
+    CURRENCY_MISMATCH("currency_mismatch"),
+    /**
+     * A usage-event attribute whose name could carry prompt or completion content (it contains
+     * prompt, completion, message or content, in any case); refused, never stored.
+     */
+    CONTENT_ATTRIBUTE("content_attribute"),
+    /** A report attestation that cannot be read or made (the message names the member by JSON Pointer). */
+    INVALID_ATTESTATION("invalid_attestation");
 
     private final String id;
 

@@ -72,6 +72,8 @@ class SettingsJsonTest {
         "{\"gwp\":\"ar6\"}|/gwp",
         "{\"gwp\":{\"horizon_years\":100}}|/gwp/set",
         "{\"quality\":[]}|/quality",
+        "{\"quality\":\"strict\"}|/quality",
+        "{\"score\":[]}|/score",
         "[]|''",
     })
     void badSettingsNameTheMember(String json, String pointer) {
@@ -79,6 +81,18 @@ class SettingsJsonTest {
             assertThat(e.code()).isEqualTo(ErrorCode.INVALID_SETTINGS);
             assertThat(e.pointer()).isEqualTo(pointer);
         });
+    }
+
+    @Test
+    void aScoreBaselineGivenAloneIsUsedAndTheOthersKeepTheirDefaults() {
+        // Before the fix, a water reference given without carbon_reference or pue_worst was ignored silently.
+        MethodSettings s = MethodSettings.parse("{\"score\":{\"water_reference_l_per_gpu_hour\":\"10\"}}");
+        assertThat(s.score().waterReference()).isEqualByComparingTo("10");
+        assertThat(s.score().carbonReference()).isEqualByComparingTo(org.ecocalc.core.score.ScoreSettings.DEFAULT_CARBON_REFERENCE);
+        assertThat(s.score().pueWorst()).isEqualByComparingTo("2");
+        assertThat(s.score().utilizationTarget()).isEqualByComparingTo("80");
+        assertThat(MethodSettings.parse("{\"score\":{\"utilization_target_pct\":\"90\"}}").score().utilizationTarget())
+                .isEqualByComparingTo("90");
     }
 
     @Test

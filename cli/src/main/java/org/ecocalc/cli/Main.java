@@ -15,12 +15,15 @@ import picocli.CommandLine.Command;
  * {@value #USAGE} usage.
  */
 @Command(name = "ecocalc", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
-        description = "Auditable sustainability numbers (PUE, WUE, water, energy per GPU-hour) from data-centre telemetry.",
-        subcommands = {ReportCommand.class, VerifyCommand.class, ExplainCommand.class, AuditPackCommand.class,
-            VectorsCommand.class, KeygenCommand.class, AlertsCommand.class, SimulateCommand.class,
+        description = "Auditable sustainability numbers (PUE, WUE, water, carbon, energy per GPU-hour) from data-centre"
+                + " telemetry, and the energy, water and carbon of AI usage (LLM calls, GPU jobs).",
+        subcommands = {ReportCommand.class, UsageCommand.class, VerifyCommand.class, ExplainCommand.class,
+            AuditPackCommand.class, VectorsCommand.class, KeygenCommand.class, AlertsCommand.class, SimulateCommand.class,
+            ValidateCommand.class, AttestCommand.class,
             CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:success", "1:bad input (the errors are listed), or a verification that found differences",
+        exitCodeList = {"0:success",
+            "1:bad input (the errors are listed), a verification that found differences, or an invalid report (validate)",
             "2:usage", "3:alerts raised at or above the --fail-on severity (alerts)"})
 public final class Main implements Runnable {
     /** Success. */
@@ -70,8 +73,8 @@ public final class Main implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required: report, verify, explain, "
-                + "audit-pack, vectors, keygen, alerts or simulate");
+        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required: report, usage, verify, "
+                + "explain, audit-pack, vectors, keygen, alerts, simulate, validate or attest");
     }
 
     static final class Version implements CommandLine.IVersionProvider {

@@ -1,5 +1,6 @@
 package org.ecocalc.cli;
 
+import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintWriter;
@@ -159,9 +160,9 @@ final class ReportCommand implements Callable<Integer> {
                     + EcoCalc.MAX_LISTED_PROBLEMS + ")");
         }
         if ("-".equals(out)) {
-            OutputStream o = System.out;
+            OutputStream o = new BufferedOutputStream(System.out, 1 << 16);
             stdout.flush();
-            o.write(RunJson.toJson(run).getBytes(StandardCharsets.UTF_8));
+            RunJson.write(run, o);
             o.flush();
         } else {
             SummaryTable.print(report, input, stdout);
@@ -172,7 +173,9 @@ final class ReportCommand implements Callable<Integer> {
                     ? " (signed, key " + run.manifest().signature().keyId() + ")" : ""));
             if (out != null) {
                 Path target = Path.of(out);
-                Files.write(target, RunJson.toJson(run).getBytes(StandardCharsets.UTF_8));
+                try (OutputStream o = new BufferedOutputStream(Files.newOutputStream(target), 1 << 16)) {
+                    RunJson.write(run, o);
+                }
                 stdout.println("report written to " + target);
             } else {
                 stdout.println("(add --out report.json to write the report JSON)");

@@ -59,9 +59,11 @@ class ShippedPacksTest {
         // Value counts by hand: eGRID2023 28 rows × (CO2, CO2e) + 3 rows × (CH4, N2O) = 62;
         // eGRID2022 28 × 4 = 112; 40 CFR 98: 2 fuels × (CO2, CH4, N2O, heat content) = 8; IPCC 2006 the same = 8;
         // GWP: 6 gases × 5 set/horizon pairs + CO2 AR5/20 + CH4 fossil/non-fossil × 2 + HFO-1234ze(E) × 2 = 37;
-        // Ember: 15 countries + EU + world = 17; embodied: 2.
+        // Ember: 15 countries + EU + world = 17; embodied: 2; ai-inference: 7 model coefficients + 30 models × (active,
+        // total) + 4 size classes × 2 + 7 providers × (PUE, WUE, location) + 1 fallback PUE + 13 water intensities
+        // + 5 accelerator factors = 7 + 60 + 8 + 21 + 1 + 13 + 5 = 115.
         assertThat(LIB.packs()).extracting(p -> p.ref().idAtVersion() + " " + p.valueCount()).containsExactly(
-                "ember-grid-intensity-2024@1.0.0 17", "gpu-embodied@1.0.0 2",
+                "ai-inference@1.0.0 115", "ember-grid-intensity-2024@1.0.0 17", "gpu-embodied@1.0.0 2",
                 "ipcc-2006-stationary-combustion@1.0.0 8", "ipcc-gwp@1.0.0 37",
                 "us-epa-40cfr98-subpart-c@1.0.0 8", "us-epa-egrid2022@1.0.0 112", "us-epa-egrid2023@1.0.0 62");
         for (FactorPack p : LIB.packs()) {

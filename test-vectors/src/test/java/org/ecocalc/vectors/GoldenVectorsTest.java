@@ -10,12 +10,17 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.stream.Stream;
 import org.ecocalc.core.ErrorCode;
+import org.ecocalc.core.factor.GwpHorizon;
+import org.ecocalc.core.factor.GwpSet;
+import org.ecocalc.core.factor.MatchLevel;
 import org.ecocalc.core.report.Metric;
-import org.ecocalc.core.report.Section;
+import org.ecocalc.core.usage.UsageMetric;
 import org.ecocalc.core.vectors.TestVector;
 import org.ecocalc.core.vectors.VectorResult;
 import org.ecocalc.core.vectors.VectorRunner;
@@ -26,7 +31,9 @@ import org.junit.jupiter.api.TestFactory;
 /**
  * Runs every golden vector under {@code vectors/} (one dynamic test each) and checks that the set
  * covers what docs/test-vectors.md promises: at least 60 vectors, every metric id of the registry
- * (carbon ones come with the carbon release), every class of bad telemetry and bad settings.
+ * and of the usage registry ({@link UsageMetric}), every class of bad telemetry, bad usage events and
+ * bad settings, every factor-selection level, every GWP set and horizon, and the seed's benchmark
+ * check.
  */
 class GoldenVectorsTest {
     static final Path VECTORS = Path.of("vectors");
@@ -66,7 +73,10 @@ class GoldenVectorsTest {
             }
         }
         assertThat(byCategory).containsKeys("metric", "not_computable", "bad_input", "bad_settings", "settings",
-                "repeats", "period_split", "digest");
+                "repeats", "period_split", "digest", "factor_selection", "scope2", "gwp", "benchmark", "usage");
+        // The usage category holds usage events only.
+        assertThat(all).filteredOn(v -> v.category().equals("usage"))
+                .allSatisfy(v -> assertThat(v.inputKind()).as(v.name()).isEqualTo(TestVector.InputKind.USAGE_EVENT));
     }
 
     @Test
@@ -77,25 +87,90 @@ class GoldenVectorsTest {
             v.expected().facilities().values().forEach(m -> covered.addAll(m.keySet()));
             v.expected().groups().forEach(g -> covered.addAll(g.metrics().keySet()));
         }
-        // Carbon metrics get their vectors with the carbon release (docs/test-vectors.md, "Carbon vectors");
-        // every other metric of the registry must have one, so a new metric without a vector fails here.
+        // Every metric of the registry must have a vector, so a new metric without one fails here.
         List<String> missing = new ArrayList<>();
         for (Metric m : Metric.values()) {
-            if (m.section() != Section.CARBON && !covered.contains(m.id())) {
+            if (!covered.contains(m.id())) {
                 missing.add(m.id());
             }
         }
         assertThat(missing).as("metric ids without a vector (add one under test-vectors/vectors)").isEmpty();
-        // Each non-carbon metric also has its own vector, named after it.
+        // Each metric also has its own vector, named after it.
+        Set<String> names = names();
+        for (Metric m : Metric.values()) {
+            assertThat(names).as("a vector named " + m.id()).contains(m.id());
+        }
+    }
+
+    @Test
+    void everyUsageMetricIdHasAVector() throws IOException {
+        // Every usage metric id, central and (for an impact) its _low and _high ends, is expected by some usage
+        // vector, and each central id has a vector named after it, like the telemetry registry above.
+        Set<String> covered = new HashSet<>();
+        for (TestVector v : vectors()) {
+            if (v.inputKind() == TestVector.InputKind.USAGE_EVENT) {
+                v.expected().metrics().forEach((id, value) -> {
+                    if (value != null) {
+                        covered.add(id);
+                    }
+                });
+                v.expected().groups().forEach(g -> covered.addAll(g.metrics().keySet()));
+            }
+        }
+        List<String> missing = new ArrayList<>();
+        for (UsageMetric m : UsageMetric.values()) {
+            for (String id : new TreeSet<>(List.of(m.lowId(), m.id(), m.highId()))) {
+                if (!covered.contains(id)) {
+                    missing.add(id);
+                }
+            }
+        }
+        assertThat(missing).as("usage metric ids without a value in a vector (add one under test-vectors/vectors)")
+                .isEmpty();
+        Set<String> names = names();
+        for (UsageMetric m : UsageMetric.values()) {
+            assertThat(names).as("a vector named " + m.id()).contains(m.id());
+        }
+    }
+
+    static Set<String> names() throws IOException {
         Set<String> names = new HashSet<>();
         for (TestVector v : vectors()) {
             names.add(v.name());
         }
-        for (Metric m : Metric.values()) {
-            if (m.section() != Section.CARBON) {
-                assertThat(names).as("a vector named " + m.id()).contains(m.id());
+        return names;
+    }
+
+    @Test
+    void everyFactorSelectionLevelAndGwpSetHasAVector() throws IOException {
+        Set<String> names = names();
+        for (MatchLevel level : MatchLevel.values()) {
+            assertThat(names).as("a vector for selection level " + level.id()).contains("factor-selection-" + level.id());
+        }
+        for (GwpSet set : GwpSet.values()) {
+            for (GwpHorizon h : GwpHorizon.values()) {
+                String name = "gwp-" + set.name().toLowerCase(Locale.ROOT) + "-" + h.years();
+                assertThat(names).as("a vector for " + set + " " + h.years() + "-year").contains(name);
             }
         }
+    }
+
+    @Test
+    void theBenchmarkCheckIsThere() throws IOException {
+        // The seed's check: carbon within ±0.5 % of hand-computed values, a factor version on every lineage, a
+        // duplicate payload refused (an exact repeat counts once, a conflicting one is refused and named).
+        List<TestVector> bench = vectors().stream().filter(v -> v.category().equals("benchmark")).toList();
+        assertThat(bench).isNotEmpty().allSatisfy(v -> {
+            assertThat(v.toleranceRel()).as(v.name()).isEqualByComparingTo("0.005");
+            assertThat(v.expected().metrics().keySet()).as(v.name()).anyMatch(id -> id.startsWith("carbon."));
+        });
+        assertThat(bench).filteredOn(v -> !v.expected().factors().isEmpty()).hasSizeGreaterThanOrEqualTo(3)
+                .allSatisfy(v -> v.expected().factors().values().forEach(refs -> assertThat(refs)
+                        .allMatch(r -> r.matches("^[^@]+@[0-9][^:@]*(:[^@]+@[1-9][0-9]*)?$"), "pack and factor versions")));
+        assertThat(bench).as("an exact repeat counted once").anyMatch(v -> v.expected().dataset() != null
+                && v.expected().dataset().duplicates() != null && v.expected().dataset().duplicates() > 0);
+        assertThat(bench).as("a conflicting repeat refused and named").anyMatch(v -> v.expected().dataset() != null
+                && v.expected().dataset().conflicts() != null && !v.expected().dataset().conflicts().isEmpty());
     }
 
     @Test
@@ -109,15 +184,17 @@ class GoldenVectorsTest {
                 codes.add(v.expected().error().code());
             }
         }
-        // Every code a telemetry record, a data set or the settings of a run can raise. (schema_violation is
-        // left out: the reader's own checks are at least as strict as the schema, so no known input reaches it.)
+        // Every code a telemetry record, a usage event, a data set, the settings, the packs, the overrides or the asset
+        // registry of a run can raise. (schema_violation is left out: the reader's own checks are at least as strict as
+        // the schema, so no known input reaches it.)
         EnumSet<ErrorCode> inputCodes = EnumSet.of(ErrorCode.MALFORMED_JSON, ErrorCode.MISSING_IDENTITY,
                 ErrorCode.MISSING_FIELD, ErrorCode.UNKNOWN_FIELD, ErrorCode.WRONG_TYPE, ErrorCode.NOT_NUMERIC,
                 ErrorCode.NEGATIVE_VALUE, ErrorCode.VALUE_OUT_OF_RANGE, ErrorCode.UNKNOWN_UNIT,
                 ErrorCode.UNIT_DIMENSION_MISMATCH, ErrorCode.INVALID_TIMESTAMP, ErrorCode.TIMESTAMP_WITHOUT_OFFSET,
                 ErrorCode.INTERVAL_NOT_POSITIVE, ErrorCode.IT_EXCEEDS_FACILITY, ErrorCode.COOLING_EXCEEDS_FACILITY,
                 ErrorCode.DUPLICATE_RECORD, ErrorCode.CONFLICTING_DUPLICATE, ErrorCode.OUTSIDE_REPORTING_RANGE,
-                ErrorCode.INVALID_SETTINGS, ErrorCode.FACTOR_PACK_UNAVAILABLE);
+                ErrorCode.INVALID_SETTINGS, ErrorCode.FACTOR_PACK_UNAVAILABLE, ErrorCode.INVALID_ASSET,
+                ErrorCode.UNKNOWN_FACTOR, ErrorCode.CONTENT_ATTRIBUTE);
         List<String> missing = new ArrayList<>();
         for (ErrorCode c : inputCodes) {
             if (!codes.contains(c.id())) {

@@ -1,5 +1,6 @@
 package org.ecocalc.core.carbon;
 
+import java.io.Serializable;
 import java.util.List;
 import java.util.Objects;
 import org.ecocalc.core.factor.FactorSelection;
@@ -7,6 +8,8 @@ import org.ecocalc.core.factor.FactorSelection;
 /**
  * One factor applied to a result: what it was used for, the factor with its citation, how it
  * was selected, and how many records it was applied to. Part of a carbon result's lineage.
+ * Serializable (strings and a count only: no reference to the factor library), so that partial
+ * sums holding it can travel between workers.
  *
  * @param role       what the factor did, such as {@code grid_electricity/co2} or
  *                   {@code distillate_fuel_oil_no2/heat_content}
@@ -23,7 +26,7 @@ import org.ecocalc.core.factor.FactorSelection;
  * @param records    how many records of the group it was applied to
  */
 public record FactorUse(String role, String reference, String packDigest, String value, String unit, String gwpSet,
-        String level, String confidence, String citation, List<String> trace, long records) {
+        String level, String confidence, String citation, List<String> trace, long records) implements Serializable {
     public FactorUse {
         Objects.requireNonNull(role, "role");
         Objects.requireNonNull(reference, "reference");
@@ -61,7 +64,11 @@ public record FactorUse(String role, String reference, String packDigest, String
                 records + more);
     }
 
-    /** The identity of a use: everything but the record count. */
+    /**
+     * Everything but the record count, as one string: the order in which a result lists its uses.
+     * A result lists each factor once per role, match level and confidence, with the trace of its
+     * first selection (the traces of one factor differ only in the dates it was selected for).
+     */
     public String key() {
         return role + "|" + reference + "|" + level + "|" + confidence + "|" + String.join(" / ", trace);
     }

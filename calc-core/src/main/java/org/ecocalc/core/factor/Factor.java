@@ -33,6 +33,9 @@ public final class Factor {
     private final int version;
     private final LocalDate effectiveDate;
     private final LocalDate expiryDate;
+    /** The validity as instants, computed once (selection compares them for every candidate). */
+    private final Instant validFrom;
+    private final Instant validUntil;
     private final String scope;
     private final String category;
     private final String activityType;
@@ -44,6 +47,8 @@ public final class Factor {
     private final BigDecimal uncertaintyPct;
     private final Provenance provenance;
     private final String heatingValueBasis;
+    private final BigDecimal valueLow;
+    private final BigDecimal valueHigh;
 
     Factor(PackRef pack, String factorId, int version, LocalDate effectiveDate, LocalDate expiryDate,
             String scope, String category, String activityType, Region region, Gas gas, BigDecimal value,
@@ -56,12 +61,27 @@ public final class Factor {
             String scope, String category, String activityType, Region region, Gas gas, BigDecimal value,
             FactorUnit unit, String gwpSetId, BigDecimal uncertaintyPct, Provenance provenance,
             String heatingValueBasis) {
+        this(pack, factorId, version, effectiveDate, expiryDate, scope, category, activityType, region, gas, value, unit,
+                gwpSetId, uncertaintyPct, provenance, heatingValueBasis, null, null);
+    }
+
+    Factor(PackRef pack, String factorId, int version, LocalDate effectiveDate, LocalDate expiryDate,
+            String scope, String category, String activityType, Region region, Gas gas, BigDecimal value,
+            FactorUnit unit, String gwpSetId, BigDecimal uncertaintyPct, Provenance provenance,
+            String heatingValueBasis, BigDecimal valueLow, BigDecimal valueHigh) {
+        if ((valueLow == null) != (valueHigh == null)) {
+            throw new IllegalArgumentException("a range needs both ends");
+        }
+        this.valueLow = valueLow == null ? null : Decimals.normalize(valueLow);
+        this.valueHigh = valueHigh == null ? null : Decimals.normalize(valueHigh);
         this.heatingValueBasis = heatingValueBasis;
         this.pack = Objects.requireNonNull(pack, "pack");
         this.factorId = Objects.requireNonNull(factorId, "factorId");
         this.version = version;
         this.effectiveDate = Objects.requireNonNull(effectiveDate, "effectiveDate");
         this.expiryDate = expiryDate;
+        this.validFrom = effectiveDate.atStartOfDay(ZoneOffset.UTC).toInstant();
+        this.validUntil = expiryDate == null ? null : expiryDate.atStartOfDay(ZoneOffset.UTC).toInstant();
         this.scope = Objects.requireNonNull(scope, "scope");
         this.category = Objects.requireNonNull(category, "category");
         this.activityType = Objects.requireNonNull(activityType, "activityType");
@@ -104,7 +124,11 @@ public final class Factor {
         return scope;
     }
 
-    /** {@code electricity}, {@code stationary_combustion}, {@code heat_content}, {@code embodied} or {@code refrigerant}. */
+    /**
+     * {@code electricity}, {@code stationary_combustion}, {@code heat_content}, {@code embodied},
+     * {@code refrigerant}, {@code ai_inference} (a parameter of the AI usage impact model) or
+     * {@code water} (a water intensity).
+     */
     public String category() {
         return category;
     }
@@ -119,7 +143,7 @@ public final class Factor {
         return region;
     }
 
-    /** The gas, or null for a factor that is not an emission (a heat content). */
+    /** The gas, or null for a factor that is not an emission (a heat content, a model parameter, a water intensity). */
     public Gas gas() {
         return gas;
     }
@@ -132,6 +156,27 @@ public final class Factor {
     /** The value as published, in {@link #unit()}, or null in a citation-only pack. */
     public BigDecimal value() {
         return value;
+    }
+
+    /** Whether the pack publishes a range ({@code value_low}, {@code value_high}) around the value. */
+    public boolean hasRange() {
+        return valueLow != null;
+    }
+
+    /**
+     * The low end of the published range, in {@link #unit()}, or {@link #value()} when no range is
+     * published (a point value).
+     */
+    public BigDecimal valueLow() {
+        return valueLow != null ? valueLow : value;
+    }
+
+    /**
+     * The high end of the published range, in {@link #unit()}, or {@link #value()} when no range is
+     * published (a point value).
+     */
+    public BigDecimal valueHigh() {
+        return valueHigh != null ? valueHigh : value;
     }
 
     /** The unit as published. */
@@ -177,12 +222,12 @@ public final class Factor {
 
     /** The first instant the factor applies: the start of {@link #effectiveDate()} in UTC. */
     public Instant validFrom() {
-        return effectiveDate.atStartOfDay(ZoneOffset.UTC).toInstant();
+        return validFrom;
     }
 
     /** The first instant the factor no longer applies, or null when open-ended. */
     public Instant validUntil() {
-        return expiryDate == null ? null : expiryDate.atStartOfDay(ZoneOffset.UTC).toInstant();
+        return validUntil;
     }
 
     /** Whether {@code [start, end)} lies entirely within the factor's validity. */
@@ -217,6 +262,28 @@ public final class Factor {
     public BigDecimal valueInCanonicalUnits() {
         BigDecimal[] r = unit.toCanonicalRatio();
         return Decimals.divide(requireValue().multiply(r[0]), r[1]);
+    }
+
+    /**
+     * {@link #valueLow()} in canonical units, converted like {@link #valueInCanonicalUnits()}.
+     *
+     * @throws IllegalStateException for a factor without a value
+     */
+    public BigDecimal valueLowInCanonicalUnits() {
+        requireValue();
+        BigDecimal[] r = unit.toCanonicalRatio();
+        return Decimals.divide(valueLow().multiply(r[0]), r[1]);
+    }
+
+    /**
+     * {@link #valueHigh()} in canonical units, converted like {@link #valueInCanonicalUnits()}.
+     *
+     * @throws IllegalStateException for a factor without a value
+     */
+    public BigDecimal valueHighInCanonicalUnits() {
+        requireValue();
+        BigDecimal[] r = unit.toCanonicalRatio();
+        return Decimals.divide(valueHigh().multiply(r[0]), r[1]);
     }
 
     /**

@@ -248,8 +248,7 @@ public final class FactorSelector {
                     + " (%s apart): %d candidate(s)", candidates.size(), s, e, describeGap(best), pool.size()));
             flagged = true;
         }
-        pool.sort(TIE_ORDER);
-        Factor chosen = pool.get(0);
+        Factor chosen = Collections.min(pool, TIE_ORDER); // the first in the total order, without sorting the rest
         if (pool.size() > 1) {
             trace.add("tie among " + pool.size() + " broken by total order (latest effective date, higher"
                     + " confidence, pack id, newer pack version, factor id, newer factor version)");

@@ -25,6 +25,8 @@ import tools.jackson.databind.node.ObjectNode;
 final class PackReader {
     private static final int MAX_MESSAGE_PROBLEMS = 5;
     private static final Pattern COUNTRY = Pattern.compile("^[A-Z]{2}$");
+    /** Categories whose factors have no gas. */
+    private static final Set<String> GASLESS_CATEGORIES = Set.of("heat_content", "ai_inference", "water");
 
     private final String name;
     private final List<Problem> problems = new ArrayList<>();
@@ -176,13 +178,14 @@ final class PackReader {
         Region region = new Region(level, code, text(r, "name"));
         String category = text(n, "category");
         Gas gas = n.has("gas") ? gas(n, "gas", at) : null;
-        if (gas == null && !category.equals("heat_content") && !n.has("gas")) {
+        boolean gasless = GASLESS_CATEGORIES.contains(category);
+        if (gas == null && !gasless && !n.has("gas")) {
             problems.add(Problem.error(ErrorCode.MISSING_FIELD, at + "/gas",
                     "gas is required for a factor of category " + category));
         }
-        if (gas != null && category.equals("heat_content")) {
+        if (gas != null && gasless) {
             problems.add(Problem.error(ErrorCode.FACTOR_PACK_INVALID, at + "/gas",
-                    "a heat_content factor has no gas"));
+                    "a " + category + " factor has no gas"));
         }
         String gwpSet = text(n, "gwp_set");
         if (gas != null && gas.isCo2e() && gwpSet == null) {
@@ -211,6 +214,24 @@ final class PackReader {
         } catch (UnitException e) {
             problems.add(Problem.error(ErrorCode.UNKNOWN_UNIT, at + "/unit", e.getMessage()));
         }
+        BigDecimal low = null;
+        BigDecimal high = null;
+        if (n.has("value_low") || n.has("value_high")) {
+            if (citationOnly) {
+                problems.add(Problem.error(ErrorCode.FACTOR_PACK_INVALID, at + "/value_low",
+                        "a citation-only pack carries no values"));
+            } else {
+                low = decimal(n, "value_low", at);
+                high = decimal(n, "value_high", at);
+                if (low != null && high != null && value != null
+                        && (low.compareTo(value) > 0 || value.compareTo(high) > 0)) {
+                    problems.add(Problem.error(ErrorCode.VALUE_OUT_OF_RANGE, at + "/value",
+                            "value_low <= value <= value_high is required (got " + Decimals.toCanonicalString(low)
+                                    + ", " + Decimals.toCanonicalString(value) + ", "
+                                    + Decimals.toCanonicalString(high) + ")"));
+                }
+            }
+        }
         BigDecimal uncertainty = n.has("uncertainty_pct") ? decimal(n, "uncertainty_pct", at) : null;
         Provenance p = provenance(n, at, sourceIds);
         if (problems.size() > before) {
@@ -218,7 +239,7 @@ final class PackReader {
         }
         return new Factor(ref, text(n, "factor_id"), n.get("version").intValue(), effective, expiry, text(n, "scope"),
                 category, text(n, "activity_type"), region, gas, value, unit, gwpSet, uncertainty, p,
-                n.has("heating_value_basis") ? text(n, "heating_value_basis") : null);
+                n.has("heating_value_basis") ? text(n, "heating_value_basis") : null, low, high);
     }
 
     private GwpValue gwp(JsonNode n, String at, PackRef ref, boolean citationOnly, Set<String> sourceIds) {

@@ -21,6 +21,9 @@ final class SemVer {
     }
 
     static int compare(String a, String b) {
+        if (a.equals(b)) {
+            return 0; // the common case (factors of one pack), without parsing
+        }
         Matcher x = PATTERN.matcher(a);
         Matcher y = PATTERN.matcher(b);
         if (!x.matches() || !y.matches()) {

@@ -1,9 +1,12 @@
 package org.ecocalc.core.internal;
 
+import java.io.OutputStream;
 import java.math.BigDecimal;
 import java.time.Instant;
 import org.ecocalc.core.quantity.Decimals;
 import org.ecocalc.core.quantity.Quantity;
+import tools.jackson.core.JsonGenerator;
+import tools.jackson.core.StreamWriteFeature;
 import tools.jackson.core.util.DefaultIndenter;
 import tools.jackson.core.util.DefaultPrettyPrinter;
 import tools.jackson.core.util.Separators;
@@ -41,6 +44,14 @@ public final class Json {
     /** Pretty JSON text with LF line ends and a final LF. */
     public static String pretty(JsonNode node) {
         return PRETTY.writeValueAsString(node) + "\n";
+    }
+
+    /**
+     * A generator writing pretty JSON (as {@link #pretty}, without the final LF) to {@code out},
+     * which closing the generator leaves open: for documents too large to hold as one tree.
+     */
+    public static JsonGenerator prettyGenerator(OutputStream out) {
+        return PRETTY.without(StreamWriteFeature.AUTO_CLOSE_TARGET).createGenerator(out);
     }
 
     /** Compact JSON text. */

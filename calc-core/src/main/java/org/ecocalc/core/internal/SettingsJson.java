@@ -246,13 +246,16 @@ public final class SettingsJson {
                     decimal(w.get("efficiency"), "/score/weights/efficiency"),
                     decimal(w.get("hardware"), "/score/weights/hardware"));
         }
-        if (s.has("carbon_reference_kgco2e_per_gpu_hour") || s.has("pue_worst")) {
-            b.baselines(decimal(s.get("carbon_reference_kgco2e_per_gpu_hour"), "/score/carbon_reference_kgco2e_per_gpu_hour"),
-                    decimal(s.get("water_reference_l_per_gpu_hour"), "/score/water_reference_l_per_gpu_hour"),
-                    decimal(s.get("pue_worst"), "/score/pue_worst"),
-                    decimal(s.get("utilization_target_pct"), "/score/utilization_target_pct"));
-        }
+        // Each baseline that is given replaces its default; the others keep theirs.
+        b.baselines(orDefault(s, "carbon_reference_kgco2e_per_gpu_hour", ScoreSettings.DEFAULT_CARBON_REFERENCE),
+                orDefault(s, "water_reference_l_per_gpu_hour", ScoreSettings.DEFAULT_WATER_REFERENCE),
+                orDefault(s, "pue_worst", ScoreSettings.DEFAULT_PUE_WORST),
+                orDefault(s, "utilization_target_pct", ScoreSettings.DEFAULT_UTILIZATION_TARGET));
         return b.build();
+    }
+
+    private static BigDecimal orDefault(JsonNode score, String member, BigDecimal fallback) {
+        return score.has(member) ? decimal(score.get(member), "/score/" + member) : fallback;
     }
 
     private static BigDecimal decimal(JsonNode n, String pointer) {
@@ -300,7 +303,8 @@ public final class SettingsJson {
 
     private static void unknown(JsonNode n, Set<String> known, String at) {
         if (!n.isObject()) {
-            throw new InvalidSettingsException(at, "must be a JSON object");
+            throw new InvalidSettingsException(at, (at.isEmpty() ? "settings" : at.substring(1))
+                    + " must be a JSON object with members " + String.join(", ", known.stream().sorted().toList()));
         }
         Iterator<Map.Entry<String, JsonNode>> it = n.properties().iterator();
         while (it.hasNext()) {
@@ -314,7 +318,7 @@ public final class SettingsJson {
 
     private static String text(JsonNode n, String pointer) {
         if (n == null) {
-            throw new InvalidSettingsException(pointer, "is required");
+            throw new InvalidSettingsException(pointer, pointer.substring(pointer.lastIndexOf('/') + 1) + " is missing");
         }
         if (!n.isString()) {
             throw new InvalidSettingsException(pointer, "must be a string");

@@ -25,9 +25,17 @@ public final class RunJson {
 
     /** The run as pretty JSON (two-space indent, LF, final LF). The same run always gives the same bytes. */
     public static String toJson(CalculationRun run) {
-        ObjectNode root = (ObjectNode) tree(ReportJson.toJson(run.report()));
-        root.set(MANIFEST_MEMBER, run.manifest().toNode());
-        return Json.pretty(root);
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        write(run, out);
+        return out.toString(java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    /**
+     * Writes {@link #toJson(CalculationRun)} as UTF-8, streaming (one group's tree at a time, as
+     * {@link ReportJson#write(Report, java.io.OutputStream)}). The stream is not closed.
+     */
+    public static void write(CalculationRun run, java.io.OutputStream out) {
+        ReportJson.write(run.report(), out, MANIFEST_MEMBER, run.manifest().toNode());
     }
 
     /**

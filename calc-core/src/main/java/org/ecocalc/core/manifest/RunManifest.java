@@ -132,7 +132,7 @@ public record RunManifest(String engineName, String engineVersion, String activi
 
     /** {@code sha256:} of the canonical results document of a report ({@link ReportJson#toResultsJson}). */
     public static String resultsDigest(Report report) {
-        return CanonicalJson.digest(ReportJson.toResultsJson(report));
+        return ReportJson.resultsDigest(report);
     }
 
     /** The {@code run_id} these fields give (equal to {@link #runId()} unless the manifest was altered). */

@@ -11,7 +11,12 @@ public enum Dimension {
     /** Duration; canonical unit s. */
     TIME("s", "time"),
     /** Accelerator time; canonical unit GPU-h. */
-    GPU_TIME("GPU-h", "GPU time");
+    GPU_TIME("GPU-h", "GPU time"),
+    /**
+     * A pure number (a count or a ratio of like quantities); canonical unit {@code 1}. Used by
+     * factor units such as {@code billion/unit} (model parameters) and {@code 1/billion}.
+     */
+    COUNT("1", "count");
 
     private final String canonicalSymbol;
     private final String label;

@@ -85,7 +85,13 @@ public enum Unit {
     /** GPU-hour (canonical accelerator-time unit). */
     GPU_H("GPU-h", Dimension.GPU_TIME, "1", "1", "GPU·h"),
     /** GPU-second = 1/3600 GPU-h. */
-    GPU_S("GPU-s", Dimension.GPU_TIME, "1", "3600", "GPU·s");
+    GPU_S("GPU-s", Dimension.GPU_TIME, "1", "3600", "GPU·s"),
+
+    // Pure numbers → 1.
+    /** The number one (canonical count unit): a count or a ratio of like quantities. */
+    ONE("1", Dimension.COUNT, "1", "1"),
+    /** One billion (short scale, 10⁹), as in "70 billion parameters". */
+    BILLION("billion", Dimension.COUNT, "1000000000", "1");
 
     /**
      * The context of conversions out of the canonical unit: 30 significant digits, half-even.

@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
+import java.util.function.Function;
 import org.ecocalc.core.MethodSettings;
 import org.ecocalc.core.ReportingPeriod;
 import org.ecocalc.core.carbon.CarbonContext;
@@ -193,6 +194,7 @@ final class CarbonCalculator {
         BigDecimal given = BigDecimal.ZERO;
         boolean[] seen = new boolean[targets.size()];
         boolean[] gapNoted = new boolean[targets.size()];
+        boolean[] annualForLocation = new boolean[targets.size()];
         for (int k = 0; k < segs.size(); k++) {
             int[] seg = segs.get(k);
             BigDecimal e = whole && k == segs.size() - 1 ? energy.subtract(given)
@@ -212,6 +214,7 @@ final class CarbonCalculator {
                 t.add(Channel.TOU_KWH, e);
             } else if (annual.missing() == null) {
                 t.add(Channel.LOCATION_KG, e.multiply(annual.kgCo2e()));
+                annualForLocation[seg[0]] = true;
             } else if (firstInGroup) {
                 t.missing(S2_LOCATION, annual.missing(), seg[0] == firstSlice(segs) ? 1 : 0);
             }
@@ -231,17 +234,29 @@ final class CarbonCalculator {
                 if (annual.missing() == null) {
                     annual.uses().forEach(u -> t.factor(u, count));
                     annual.notes().forEach(n -> t.note(S2_LOCATION, n, count));
+                    if (residual == null || residual.missing() != null) {
+                        annual.uses().forEach(u -> t.gridAverageKeys.add(new CarbonSums.UseKey(u)));
+                    }
                 } else if (settings.scope2Method().market()) {
                     t.note(S2_MARKET, "no annual grid factor: " + annual.missing(), count);
                 }
                 if (residual != null && residual.missing() == null) {
-                    residual.uses().forEach(u -> t.factor(u, count));
+                    residual.uses().forEach(u -> {
+                        t.factor(u, count);
+                        t.residualKeys.add(new CarbonSums.UseKey(u));
+                    });
                 }
             }
             if (seg[1] < 0 && !r.gridIntensity().isEmpty() && !gapNoted[seg[0]]) {
                 gapNoted[seg[0]] = true;
                 t.note(S2_LOCATION, "part of a record's interval has no time-of-use intensity: annual factor used",
                         seg[0] == firstSlice(segs) ? 1 : 0);
+            }
+        }
+        for (int i = 0; i < targets.size(); i++) {
+            if (annualForLocation[i]) {
+                CarbonSums t = targets.get(i);
+                annual.uses().forEach(u -> t.locationKeys.add(new CarbonSums.UseKey(u)));
             }
         }
         if (!segs.isEmpty() && !r.gridIntensity().isEmpty()) {
@@ -305,7 +320,10 @@ final class CarbonCalculator {
         return ctx.select(query(r, activity, gas).build());
     }
 
-    /** The kg CO2e per kWh of the grid (or residual mix) for a record, per the rule above. */
+    /**
+     * The kg CO2e per kWh of the grid (or residual mix) for a record, per the rule above. Memoised
+     * by activity, place and the UTC days the record touches (what the queries depend on).
+     */
     Priced gridRate(TelemetryRecord r, String activity) {
         if (!ctx.hasFactors()) {
             return NO_PACKS;
@@ -322,7 +340,7 @@ final class CarbonCalculator {
             if (rates.size() >= RATE_MEMO_SIZE) {
                 rates.clear();
             }
-            p = resolveGridRate(r, activity);
+            p = gridRate(gas -> query(r, activity, gas).build(), place(r), activity);
             rates.put(key, p);
         }
         return p;
@@ -330,12 +348,20 @@ final class CarbonCalculator {
 
     private static final Priced NO_PACKS = Priced.missing("no factor packs loaded");
 
-    private Priced resolveGridRate(TelemetryRecord r, String activity) {
-        FactorSelection co2 = select(r, activity, Gas.CO2);
-        FactorSelection co2e = select(r, activity, Gas.CO2E);
+    /**
+     * The kg CO2e per kWh of the grid (or residual mix) for the queries {@code queryFor} builds (one
+     * per gas, same place and interval), per the rule above; {@code place} names the place in messages.
+     * Used for telemetry records and, through {@link GridRate}, for usage events.
+     */
+    Priced gridRate(Function<Gas, FactorQuery> queryFor, String place, String activity) {
+        if (!ctx.hasFactors()) {
+            return NO_PACKS;
+        }
+        FactorSelection co2 = ctx.select(queryFor.apply(Gas.CO2));
+        FactorSelection co2e = ctx.select(queryFor.apply(Gas.CO2E));
         if (co2 == null && co2e == null) {
-            return Priced.missing("no " + activity + " factor for " + place(r) + " ("
-                    + ctx.whyNot(query(r, activity, Gas.CO2E).build()) + ")");
+            return Priced.missing("no " + activity + " factor for " + place + " ("
+                    + ctx.whyNot(queryFor.apply(Gas.CO2E)) + ")");
         }
         String role = activity;
         List<String> notes = new ArrayList<>();
@@ -343,8 +369,8 @@ final class CarbonCalculator {
         if (co2ePrimary) {
             return publishedCo2e(role, co2e, notes);
         }
-        FactorSelection ch4 = select(r, activity, Gas.CH4);
-        FactorSelection n2o = select(r, activity, Gas.N2O);
+        FactorSelection ch4 = ctx.select(queryFor.apply(Gas.CH4));
+        FactorSelection n2o = ctx.select(queryFor.apply(Gas.N2O));
         boolean sameE = sameSource(co2, co2e);
         if (sameE && settings.gwpSet().name().equals(co2e.factor().gwpSetId())) {
             return publishedCo2e(role, co2e, notes);

@@ -87,7 +87,8 @@ final class CarbonMetrics {
                     }
                     te = te.add(sel.factor().applyPerItem(c.count()).to(Unit.KG).value());
                     FactorUse u = FactorUse.of("embodied/" + c.activity(), sel);
-                    uses.merge(u.key(), u, (x, y) -> x.plus(y.records()));
+                    uses.merge(u.role() + "|" + u.reference() + "|" + u.level() + "|" + u.confidence(), u,
+                            CarbonSums::combine);
                 }
             }
             BigDecimal seconds = ReportingPeriod.seconds(s, e);
@@ -107,9 +108,12 @@ final class CarbonMetrics {
             Function<Metric, Lineage> lineage, List<Integer> years) {
         Map<Metric, MetricResult> out = new EnumMap<>(Metric.class);
         CarbonSums c = g.carbon;
-        List<FactorUse> s1Uses = uses(c, false);
+        List<FactorUse> s1Uses = scope1Uses(c);
         List<String> s1Notes = notes(c, CarbonCalculator.S1_FUEL, CarbonCalculator.S1_REFRIGERANT);
-        List<FactorUse> s2Uses = uses(c, true);
+        // Each Scope 2 result names the factors applied to it: location-based the grid factors of kWh without a
+        // time-of-use intensity (never a residual mix); market-based those of the uncovered kWh (residual mix or
+        // grid average), none when instruments cover all.
+        List<FactorUse> locUses = uses(c, c.locationKeys);
         String noPacks = ctx.hasFactors() ? null : "no factor packs loaded";
 
         // Scope 1
@@ -135,7 +139,7 @@ final class CarbonMetrics {
 
         // Scope 2 location
         List<String> locNotes = notes(c, CarbonCalculator.S2_LOCATION);
-        Lineage locLineage = lineage.apply(Metric.CARBON_SCOPE2_LOCATION_KGCO2E).with(s2Uses, locNotes);
+        Lineage locLineage = lineage.apply(Metric.CARBON_SCOPE2_LOCATION_KGCO2E).with(locUses, locNotes);
         MetricResult loc;
         if (!settings.scope2Method().location()) {
             loc = MetricResult.notComputable(Metric.CARBON_SCOPE2_LOCATION_KGCO2E,
@@ -155,15 +159,16 @@ final class CarbonMetrics {
         MetricResult intensity = loc.isComputed() && c.get(Channel.S2_KWH).signum() > 0
                 ? MetricResult.computed(Metric.CARBON_GRID_INTENSITY_KGCO2E_PER_KWH,
                         Decimals.divide(loc.value(), c.get(Channel.S2_KWH)),
-                        lineage.apply(Metric.CARBON_GRID_INTENSITY_KGCO2E_PER_KWH).with(s2Uses, locNotes))
+                        lineage.apply(Metric.CARBON_GRID_INTENSITY_KGCO2E_PER_KWH).with(locUses, locNotes))
                 : MetricResult.notComputable(Metric.CARBON_GRID_INTENSITY_KGCO2E_PER_KWH,
                         loc.isComputed() ? "Scope 2 electricity sums to zero" : loc.reason(),
-                        lineage.apply(Metric.CARBON_GRID_INTENSITY_KGCO2E_PER_KWH).with(s2Uses, locNotes));
+                        lineage.apply(Metric.CARBON_GRID_INTENSITY_KGCO2E_PER_KWH).with(locUses, locNotes));
         out.put(intensity.metric(), intensity);
 
         // Scope 2 market
         Lineage mktBase = lineage.apply(Metric.CARBON_SCOPE2_MARKET_KGCO2E);
         MetricResult mkt;
+        List<FactorUse> mktUses = List.of();
         if (!settings.scope2Method().market()) {
             mkt = MetricResult.notComputable(Metric.CARBON_SCOPE2_MARKET_KGCO2E,
                     "not computed: the Scope 2 method is location", mktBase);
@@ -172,7 +177,8 @@ final class CarbonMetrics {
                     : MarketAllocation.allocate(c, new TreeSet<>(years));
             List<String> n = new ArrayList<>(m.notes());
             n.addAll(notes(c, CarbonCalculator.S2_MARKET));
-            Lineage l = mktBase.with(s2Uses, n);
+            mktUses = uses(c, m.factorKeys());
+            Lineage l = mktBase.with(mktUses, n);
             mkt = m.missing() != null ? MetricResult.notComputable(Metric.CARBON_SCOPE2_MARKET_KGCO2E,
                     noPacks != null ? noPacks + "; " + m.missing() : m.missing(), l)
                     : MetricResult.computed(Metric.CARBON_SCOPE2_MARKET_KGCO2E, m.kgCo2e(), l);
@@ -192,7 +198,11 @@ final class CarbonMetrics {
         // Per workload and CUE: S1 + S2 (basis) [+ embodied]
         MetricResult s2 = settings.carbonBasis() == CarbonBasis.MARKET ? mkt : loc;
         List<FactorUse> allUses = new ArrayList<>(s1Uses);
-        allUses.addAll(s2Uses);
+        for (FactorUse u : settings.carbonBasis() == CarbonBasis.MARKET ? mktUses : locUses) {
+            if (!allUses.contains(u)) {
+                allUses.add(u);
+            }
+        }
         String basis = "C_total = Scope 1 + Scope 2 " + settings.carbonBasis().id()
                 + (settings.perUnitIncludesEmbodied() ? " + embodied" : "");
         MetricResult total = sum(s1, s2, settings.perUnitIncludesEmbodied() ? emb : null);
@@ -258,16 +268,25 @@ final class CarbonMetrics {
         return MetricResult.computed(m, Decimals.divide(numerator.value(), d), lineage);
     }
 
-    /** The factor uses of Scope 2 ({@code scope2}) or of Scope 1; the GWP table goes with whichever used it. */
-    private static List<FactorUse> uses(CarbonSums c, boolean scope2) {
+    /** The factor uses of Scope 1; the GWP table goes with it when fuel or refrigerant was priced. */
+    private static List<FactorUse> scope1Uses(CarbonSums c) {
         boolean scope1Priced = c.records[Channel.FUEL_KG.ordinal()] > 0 || c.records[Channel.REFRIGERANT_KG.ordinal()] > 0;
-        boolean gridPerGas = c.factorUses().stream()
-                .anyMatch(u -> u.role().startsWith(CarbonCalculator.GRID) && u.role().endsWith("/ch4"));
         List<FactorUse> out = new ArrayList<>();
         for (FactorUse u : c.factorUses()) {
             boolean grid = u.role().startsWith(CarbonCalculator.GRID);
             boolean gwp = u.role().startsWith("gwp/");
-            if (scope2 ? grid || gwp && gridPerGas : !grid && (!gwp || scope1Priced)) {
+            if (!grid && (!gwp || scope1Priced)) {
+                out.add(u);
+            }
+        }
+        return out;
+    }
+
+    /** The factor uses whose keys are in {@code keys} (Scope 2: those applied to location- or market-based kWh). */
+    private static List<FactorUse> uses(CarbonSums c, java.util.Set<CarbonSums.UseKey> keys) {
+        List<FactorUse> out = new ArrayList<>();
+        for (FactorUse u : c.factorUses()) {
+            if (keys.contains(new CarbonSums.UseKey(u))) {
                 out.add(u);
             }
         }

@@ -5,6 +5,7 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -61,6 +62,12 @@ final class CarbonSums implements Serializable {
     final Tally missing = new Tally();
     /** The countries and regions the group's records name (the facility's markets). */
     final TreeSet<String> markets = new TreeSet<>();
+    /** Keys of the grid-factor uses applied to location-based kWh (kWh without a time-of-use intensity). */
+    final HashSet<UseKey> locationKeys = new HashSet<>();
+    /** Keys of the residual-mix uses: applied to market-based kWh that no instrument covers (tier 3). */
+    final HashSet<UseKey> residualKeys = new HashSet<>();
+    /** Keys of the grid-average uses of records without a residual mix: market-based tier 4. */
+    final HashSet<UseKey> gridAverageKeys = new HashSet<>();
 
     /** One instrument's volume in the group. */
     static final class InstrumentSum implements Serializable {
@@ -129,8 +136,31 @@ final class CarbonSums implements Serializable {
      */
     void factor(FactorUse use, long count) {
         FactorUse u = use.records() == count ? use : use.plus(count - use.records());
-        factors.merge(new UseKey(u), u, (a, b) -> a.plus(b.records()));
+        factors.merge(new UseKey(u), u, CarbonSums::combine);
     }
+
+    /**
+     * Two uses of one factor for one role at one match level and confidence: one use with both
+     * record counts and the trace that sorts first. The selection traces of such uses differ only in
+     * the dates of the records they were selected for (a factor chosen for each day of a month), so
+     * the group lists the factor once, with a trace of its first day, instead of once a day. Taking
+     * the least trace keeps the result independent of the order records and partitions arrive in.
+     */
+    static FactorUse combine(FactorUse a, FactorUse b) {
+        FactorUse first = TRACE_ORDER.compare(a.trace(), b.trace()) <= 0 ? a : b;
+        return first.plus(a.records() + b.records() - first.records());
+    }
+
+    /** Lexicographic order of traces, step by step. */
+    private static final Comparator<List<String>> TRACE_ORDER = (x, y) -> {
+        for (int i = 0; i < Math.min(x.size(), y.size()); i++) {
+            int c = x.get(i).compareTo(y.get(i));
+            if (c != 0) {
+                return c;
+            }
+        }
+        return Integer.compare(x.size(), y.size());
+    };
 
     /** The factor uses in {@link FactorUse#key()} order (the order written in lineage). */
     List<FactorUse> factorUses() {
@@ -140,13 +170,13 @@ final class CarbonSums implements Serializable {
     }
 
     /**
-     * A factor use's identity, {@link FactorUse#key()} without building its string: hashing reuses
-     * the strings' cached hash codes, so counting a use per record costs no concatenation.
+     * A factor use's identity in a group: role, factor, match level and confidence (not the trace:
+     * see {@link #combine}). Hashing reuses the strings' cached hash codes, so counting a use per
+     * record costs no concatenation.
      */
-    record UseKey(String role, String reference, String level, String confidence, List<String> trace)
-            implements Serializable {
+    record UseKey(String role, String reference, String level, String confidence) implements Serializable {
         UseKey(FactorUse u) {
-            this(u.role(), u.reference(), u.level(), u.confidence(), u.trace());
+            this(u.role(), u.reference(), u.level(), u.confidence());
         }
     }
 
@@ -178,6 +208,9 @@ final class CarbonSums implements Serializable {
         notes.addAll(o.notes);
         missing.addAll(o.missing);
         markets.addAll(o.markets);
+        locationKeys.addAll(o.locationKeys);
+        residualKeys.addAll(o.residualKeys);
+        gridAverageKeys.addAll(o.gridAverageKeys);
     }
 
     /** Lowers record counts by those of split records counted in several groups. */

@@ -1,10 +1,10 @@
 package org.ecocalc.core.report;
 
 import java.io.Serializable;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
@@ -26,7 +26,7 @@ import org.ecocalc.core.telemetry.TelemetryRecord;
  * can reproduce it from the records alone. Records with a key seen with different contents
  * (conflicts) are left out; exact repeats count once.
  *
- * <p>Memory grows with the number of distinct keys (a key and 32 bytes each). Not thread-safe;
+ * <p>Memory grows with the number of distinct keys (an event id, 32 bytes and a map entry each). Not thread-safe;
  * give each thread its own and {@link #merge} them.
  */
 public final class DatasetDigest implements Serializable {
@@ -43,20 +43,42 @@ public final class DatasetDigest implements Serializable {
         CONFLICT
     }
 
+    /** A record digest (SHA-256, as four longs: no array object per record), its copies, and whether in conflict. */
     private static final class Entry implements Serializable {
         private static final long serialVersionUID = 1L;
-        final byte[] digest;
+        final long d0;
+        final long d1;
+        final long d2;
+        final long d3;
         long copies;
         boolean conflict;
 
         Entry(byte[] digest, long copies, boolean conflict) {
-            this.digest = digest;
+            ByteBuffer b = ByteBuffer.wrap(digest);
+            this.d0 = b.getLong();
+            this.d1 = b.getLong();
+            this.d2 = b.getLong();
+            this.d3 = b.getLong();
             this.copies = copies;
             this.conflict = conflict;
+        }
+
+        boolean sameDigest(byte[] digest) {
+            ByteBuffer b = ByteBuffer.wrap(digest);
+            return d0 == b.getLong() && d1 == b.getLong() && d2 == b.getLong() && d3 == b.getLong();
+        }
+
+        byte[] digest() {
+            return ByteBuffer.allocate(32).putLong(d0).putLong(d1).putLong(d2).putLong(d3).array();
         }
     }
 
     private final HashMap<IdempotencyKey, Entry> entries = new HashMap<>();
+    /**
+     * Each source id once: the keys of a source's records share its string, so memory per record is
+     * the event id, the digest and the map entry (about 190 bytes; docs/performance.md).
+     */
+    private final HashMap<String, String> sourceIds = new HashMap<>();
 
     /** An empty digest. */
     public DatasetDigest() {
@@ -67,6 +89,27 @@ public final class DatasetDigest implements Serializable {
         return add(record.key(), recordDigestBytes(record));
     }
 
+    /**
+     * Adds a record known by its key and its digest ({@link #recordDigest(TelemetryRecord)}, {@code
+     * sha256:} and 64 lower-case hex digits), for engines that computed the digest already, or that
+     * move records between workers as their digests. Same as {@link #add(TelemetryRecord)} for the
+     * record the digest was computed from.
+     *
+     * @throws IllegalArgumentException if {@code recordDigest} is not a {@code sha256:} digest
+     */
+    public Status add(IdempotencyKey key, String recordDigest) {
+        Objects.requireNonNull(key, "key");
+        Objects.requireNonNull(recordDigest, "recordDigest");
+        String prefix = CanonicalJson.DIGEST_PREFIX;
+        if (recordDigest.length() != prefix.length() + 64 || !recordDigest.startsWith(prefix)
+                || !recordDigest.substring(prefix.length()).chars().allMatch(c -> c >= '0' && c <= '9'
+                        || c >= 'a' && c <= 'f')) {
+            throw new IllegalArgumentException("not a record digest (sha256: and 64 lower-case hex digits): "
+                    + recordDigest);
+        }
+        return add(key, HEX.parseHex(recordDigest, prefix.length(), recordDigest.length()));
+    }
+
     private Status add(IdempotencyKey key, byte[] digest) {
         return add(key, digest, 1, false);
     }
@@ -74,11 +117,13 @@ public final class DatasetDigest implements Serializable {
     private Status add(IdempotencyKey key, byte[] digest, long copies, boolean conflict) {
         Entry e = entries.get(key);
         if (e == null) {
-            entries.put(key, new Entry(digest, copies, conflict));
+            String source = sourceIds.computeIfAbsent(key.sourceId(), k -> k);
+            entries.put(source == key.sourceId() ? key : new IdempotencyKey(source, key.externalEventId()),
+                    new Entry(digest, copies, conflict));
             return conflict ? Status.CONFLICT : Status.NEW;
         }
         e.copies += copies;
-        if (e.conflict || conflict || !Arrays.equals(e.digest, digest)) {
+        if (e.conflict || conflict || !e.sameDigest(digest)) {
             e.conflict = true;
             return Status.CONFLICT;
         }
@@ -89,7 +134,7 @@ public final class DatasetDigest implements Serializable {
     public DatasetDigest merge(DatasetDigest other) {
         Objects.requireNonNull(other, "other");
         for (Map.Entry<IdempotencyKey, Entry> e : other.entries.entrySet()) {
-            add(e.getKey(), e.getValue().digest, e.getValue().copies, e.getValue().conflict);
+            add(e.getKey(), e.getValue().digest(), e.getValue().copies, e.getValue().conflict);
         }
         return this;
     }
@@ -118,7 +163,7 @@ public final class DatasetDigest implements Serializable {
             if (records > 0) {
                 sha.update((byte) ',');
             }
-            sha.update(("\"" + CanonicalJson.DIGEST_PREFIX + HEX.formatHex(e.digest) + "\"").getBytes(StandardCharsets.US_ASCII));
+            sha.update(("\"" + CanonicalJson.DIGEST_PREFIX + HEX.formatHex(e.digest()) + "\"").getBytes(StandardCharsets.US_ASCII));
             records++;
             duplicates += e.copies - 1;
         }

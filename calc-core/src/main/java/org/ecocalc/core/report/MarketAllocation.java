@@ -20,8 +20,19 @@ import org.ecocalc.core.report.CarbonSums.InstrumentSum;
  * instrument volume beyond the consumption is reported, never used.
  */
 final class MarketAllocation {
-    /** The outcome: kg CO2e or the reason it cannot be computed, and a line per tier or flag. */
-    record Result(BigDecimal kgCo2e, String missing, List<String> notes) {
+    /**
+     * The outcome: kg CO2e or the reason it cannot be computed, a line per tier or flag, and the keys of
+     * the factor uses it applied (residual mix, grid average; none when instruments cover everything).
+     */
+    record Result(BigDecimal kgCo2e, String missing, List<String> notes, Set<CarbonSums.UseKey> factorKeys) {
+        Result {
+            factorKeys = Set.copyOf(factorKeys);
+        }
+
+        Result(BigDecimal kgCo2e, String missing, List<String> notes) {
+            this(kgCo2e, missing, notes, Set.of());
+        }
+
         /**
          * The sum of several facilities' results: instruments are allocated within a facility (its
          * own market), never pooled across facilities.
@@ -29,17 +40,19 @@ final class MarketAllocation {
         static Result sum(List<String> facilities, List<Result> results) {
             BigDecimal kg = BigDecimal.ZERO;
             List<String> notes = new ArrayList<>();
+            java.util.HashSet<CarbonSums.UseKey> keys = new java.util.HashSet<>();
             for (int i = 0; i < results.size(); i++) {
                 Result r = results.get(i);
                 if (r.missing() != null) {
                     return new Result(null, facilities.get(i) + ": " + r.missing(), notes);
                 }
                 kg = kg.add(r.kgCo2e());
+                keys.addAll(r.factorKeys());
                 for (String n : r.notes()) {
                     notes.add(facilities.get(i) + ": " + n);
                 }
             }
-            return new Result(Decimals.normalize(kg), null, notes);
+            return new Result(Decimals.normalize(kg), null, notes, keys);
         }
     }
 
@@ -95,6 +108,7 @@ final class MarketAllocation {
         if (tierKwh[2].signum() > 0) {
             notes.add("tier 2 supplier-specific rates: " + plain(tierKwh[2]) + " kWh, " + plain(tierKg[2]) + " kgCO2e");
         }
+        java.util.HashSet<CarbonSums.UseKey> applied = new java.util.HashSet<>();
         if (remaining.signum() > 0) {
             BigDecimal residualKwh = zero(c.get(Channel.RESIDUAL_KWH));
             BigDecimal fallbackKwh = zero(c.get(Channel.FALLBACK_KWH));
@@ -106,15 +120,17 @@ final class MarketAllocation {
             BigDecimal uncoveredKg = Decimals.divide(priced.multiply(remaining), consumption);
             kg = kg.add(uncoveredKg);
             if (residualKwh.signum() > 0) {
+                applied.addAll(c.residualKeys);
                 notes.add("tier 3 residual mix: " + plain(Decimals.divide(residualKwh.multiply(remaining), consumption))
                         + " kWh");
             }
             if (fallbackKwh.signum() > 0) {
+                applied.addAll(c.gridAverageKeys);
                 notes.add("tier 4 grid average (no residual-mix factor for this market; to be disclosed): "
                         + plain(Decimals.divide(fallbackKwh.multiply(remaining), consumption)) + " kWh");
             }
         }
-        return new Result(Decimals.normalize(kg), null, notes);
+        return new Result(Decimals.normalize(kg), null, notes, applied);
     }
 
     private static BigDecimal zero(BigDecimal v) {

@@ -100,13 +100,8 @@ final class QualityMetrics {
         long evaluated = 0;
         List<String> drifted = new ArrayList<>();
         List<String> notes = new ArrayList<>();
-        for (Map.Entry<String, List<QualitySums.Sample>> e : g.quality.seriesInOrder().entrySet()) {
-            List<QualitySums.Sample> list = new ArrayList<>(e.getValue());
-            list.sort(null);
-            List<BigDecimal> values = new ArrayList<>(list.size());
-            for (QualitySums.Sample s : list) {
-                values.add(s.perHour());
-            }
+        for (Map.Entry<String, SampleSeries> e : g.quality.seriesInOrder().entrySet()) {
+            List<BigDecimal> values = e.getValue().valuesInOrder();
             samples += values.size();
             long o = settings.outlierMethod() == OutlierMethod.MAD ? madOutliers(values) : zOutliers(values);
             if (o > 0) {

@@ -2,10 +2,7 @@ package org.ecocalc.core.report;
 
 import java.io.Serializable;
 import java.math.BigDecimal;
-import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -33,15 +30,6 @@ final class QualitySums implements Serializable {
         }
     }
 
-    /** One sample of a series: the record's start and its value per hour. */
-    record Sample(Instant start, BigDecimal perHour) implements Serializable, Comparable<Sample> {
-        @Override
-        public int compareTo(Sample o) {
-            int c = start.compareTo(o.start);
-            return c != 0 ? c : perHour.compareTo(o.perHour);
-        }
-    }
-
     final TreeMap<String, Source> sources = new TreeMap<>();
     /** Latency in whole seconds (floored) → count. */
     final TreeMap<Long, Long> latency = new TreeMap<>();
@@ -56,12 +44,12 @@ final class QualitySums implements Serializable {
     }
 
     /** Samples by series (a hash map: read in label order through {@link #seriesInOrder()}). */
-    final HashMap<SeriesKey, List<Sample>> series = new HashMap<>();
+    final HashMap<SeriesKey, SampleSeries> series = new HashMap<>();
 
     /** The series by label, in label order. */
-    TreeMap<String, List<Sample>> seriesInOrder() {
-        TreeMap<String, List<Sample>> out = new TreeMap<>();
-        for (Map.Entry<SeriesKey, List<Sample>> e : series.entrySet()) {
+    TreeMap<String, SampleSeries> seriesInOrder() {
+        TreeMap<String, SampleSeries> out = new TreeMap<>();
+        for (Map.Entry<SeriesKey, SampleSeries> e : series.entrySet()) {
             out.put(e.getKey().label(), e.getValue());
         }
         return out;
@@ -77,8 +65,8 @@ final class QualitySums implements Serializable {
         }
         o.latency.forEach((k, v) -> latency.merge(k, v, Long::sum));
         negativeLatency += o.negativeLatency;
-        for (Map.Entry<SeriesKey, List<Sample>> e : o.series.entrySet()) {
-            series.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).addAll(e.getValue());
+        for (Map.Entry<SeriesKey, SampleSeries> e : o.series.entrySet()) {
+            series.computeIfAbsent(e.getKey(), k -> new SampleSeries()).addAll(e.getValue());
         }
     }
 }

@@ -1,5 +1,7 @@
 package org.ecocalc.core.report;
 
+import java.io.InvalidObjectException;
+import java.io.ObjectInputStream;
 import java.io.Serializable;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -36,7 +38,18 @@ import org.ecocalc.core.telemetry.TelemetryRecord;
  * {@link DatasetDigest}), or use {@link org.ecocalc.core.EcoCalc}, which does.
  *
  * <p>Not thread-safe: give each thread its own and merge them. Memory is proportional to the
- * number of groups (facilities × periods), not to the number of records.
+ * number of groups (facilities × periods), not to the number of records, except for the samples of
+ * the data-quality series ({@link org.ecocalc.core.quality.QualitySettings#series()}), one per
+ * record and series, which outlier and drift detection need.
+ *
+ * <p><b>Serialisation</b> (for partitioned engines such as Spark or Flink, which move partial
+ * accumulators between workers): the serial form holds the settings as their canonical JSON
+ * ({@link MethodSettings#toCanonicalJson()}) and the exact sums, never the {@link CarbonContext}
+ * (factor library, overrides, asset registry), which may be large and is the same on every
+ * worker. A deserialised accumulator is <em>detached</em>: {@link #merge} works, but
+ * {@link #add} and {@link #results()} refuse until {@link #withContext(CarbonContext)} attaches
+ * the context the accumulator was created with (each worker loads it once). Attaching another
+ * context gives other carbon numbers, never an error: the caller owns that choice.
  */
 public final class ReportAccumulator implements Serializable {
     private static final long serialVersionUID = 1L;
@@ -63,6 +76,11 @@ public final class ReportAccumulator implements Serializable {
         withContext(context);
     }
 
+    /** A detached accumulator (no carbon context), for deserialisation. */
+    private ReportAccumulator(MethodSettings settings) {
+        this.settings = Objects.requireNonNull(settings, "settings");
+    }
+
     /** An empty accumulator without factors: carbon metrics are not computable. */
     public static ReportAccumulator create(MethodSettings settings) {
         return new ReportAccumulator(settings, CarbonContext.none());
@@ -81,6 +99,21 @@ public final class ReportAccumulator implements Serializable {
         this.context = Objects.requireNonNull(context, "context");
         this.carbon = new CarbonCalculator(settings, context);
         return this;
+    }
+
+    /**
+     * Whether a carbon context is attached: always, except after deserialisation until
+     * {@link #withContext(CarbonContext)}.
+     */
+    public boolean hasContext() {
+        return context != null;
+    }
+
+    private void requireContext(String operation) {
+        if (context == null) {
+            throw new IllegalStateException("cannot " + operation + ": this accumulator was deserialised without its "
+                    + "carbon context; attach it with withContext(context) first");
+        }
     }
 
     /** The settings this accumulator groups and computes with. */
@@ -111,6 +144,7 @@ public final class ReportAccumulator implements Serializable {
      * outside the reporting range).
      */
     public boolean add(TelemetryRecord r) {
+        requireContext("add a record");
         Instant start = r.interval().start();
         Instant end = r.interval().end();
         List<ReportingPeriod.Slice> slices = settings.period().slices(start, end);
@@ -243,8 +277,7 @@ public final class ReportAccumulator implements Serializable {
             if (v != null) {
                 BigDecimal perHour = f.isPercent() ? v : perHour(v, total, perHourMultiplier);
                 first.series.computeIfAbsent(new QualitySums.SeriesKey(r.facilityId(), source, f.pointer()),
-                        k -> new ArrayList<>())
-                        .add(new QualitySums.Sample(start, perHour));
+                        k -> new SampleSeries()).add(start, perHour);
             }
         }
     }
@@ -324,6 +357,8 @@ public final class ReportAccumulator implements Serializable {
     /**
      * Adds everything {@code other} holds; {@code other} is unchanged. Returns this.
      *
+     * <p>Works on detached (deserialised) accumulators too: merging touches sums only.
+     *
      * @throws IllegalArgumentException if the settings differ
      */
     public ReportAccumulator merge(ReportAccumulator other) {
@@ -366,6 +401,7 @@ public final class ReportAccumulator implements Serializable {
      * may be added to afterwards.
      */
     public Results results() {
+        requireContext("compute results");
         int limit = settings.lineageKeyLimit();
         MetricCalculator calc = new MetricCalculator(settings, context);
         List<GroupResult> perPeriod = new ArrayList<>();
@@ -438,6 +474,57 @@ public final class ReportAccumulator implements Serializable {
         total.merge(sums, limit);
         ReportingPeriod p = settings.period();
         return calc.result(GroupResult.Level.FACILITY, facility, p.from(), p.to(), sums, calc.embodied(facility, sums));
+    }
+
+    /**
+     * The serial form: a {@link SerialForm} (serialisation proxy), so that neither the carbon
+     * context nor the settings object graph is written.
+     */
+    private Object writeReplace() {
+        List<GroupKey> keys = new ArrayList<>(groups.keySet());
+        List<GroupSums> sums = new ArrayList<>(groups.values());
+        return new SerialForm(settings.toCanonicalJson(), keys, sums, splitExtras, carbonExtras);
+    }
+
+    private void readObject(ObjectInputStream in) throws InvalidObjectException {
+        throw new InvalidObjectException("a ReportAccumulator is read through its serial form");
+    }
+
+    /**
+     * What a {@link ReportAccumulator} is serialised as: the settings' canonical JSON, the groups in
+     * order with their exact sums, and the per-facility corrections for split records. Reading it
+     * gives a detached accumulator (see the class comment).
+     */
+    private static final class SerialForm implements Serializable {
+        private static final long serialVersionUID = 1L;
+        private final String settings;
+        private final ArrayList<GroupKey> keys;
+        private final ArrayList<GroupSums> sums;
+        private final TreeMap<String, long[]> splitExtras;
+        private final TreeMap<String, long[]> carbonExtras;
+
+        SerialForm(String settings, List<GroupKey> keys, List<GroupSums> sums, TreeMap<String, long[]> splitExtras,
+                TreeMap<String, long[]> carbonExtras) {
+            this.settings = settings;
+            this.keys = new ArrayList<>(keys);
+            this.sums = new ArrayList<>(sums);
+            this.splitExtras = splitExtras;
+            this.carbonExtras = carbonExtras;
+        }
+
+        private Object readResolve() throws InvalidObjectException {
+            if (settings == null || keys == null || sums == null || keys.size() != sums.size() || splitExtras == null
+                    || carbonExtras == null) {
+                throw new InvalidObjectException("corrupt ReportAccumulator serial form");
+            }
+            ReportAccumulator a = new ReportAccumulator(MethodSettings.parse(settings));
+            for (int i = 0; i < keys.size(); i++) {
+                a.groups.put(keys.get(i), sums.get(i));
+            }
+            a.splitExtras.putAll(splitExtras);
+            a.carbonExtras.putAll(carbonExtras);
+            return a;
+        }
     }
 
     /**

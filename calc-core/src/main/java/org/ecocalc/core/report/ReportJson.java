@@ -1,18 +1,24 @@
 package org.ecocalc.core.report;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 import org.ecocalc.core.EcoCalcException;
 import org.ecocalc.core.ErrorCode;
 import org.ecocalc.core.carbon.FactorUse;
 import org.ecocalc.core.internal.Json;
 import org.ecocalc.core.internal.SettingsJson;
+import org.ecocalc.core.json.CanonicalJson;
 import org.ecocalc.core.telemetry.IdempotencyKey;
 import org.ecocalc.core.telemetry.RecordProblem;
+import tools.jackson.core.JsonGenerator;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -31,15 +37,93 @@ public final class ReportJson {
 
     /** The report as pretty JSON text (two-space indent, LF, final LF). */
     public static String toJson(Report report) {
-        return Json.pretty(toNode(report));
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        write(report, out);
+        return out.toString(StandardCharsets.UTF_8);
     }
 
-    /** Writes {@link #toJson(Report)} as UTF-8. The stream is not closed. */
+    /**
+     * Writes {@link #toJson(Report)} as UTF-8, streaming: one group's tree at a time is in memory,
+     * so a report of any number of groups is written in bounded memory. The stream is not closed.
+     */
     public static void write(Report report, OutputStream out) {
+        write(report, out, null, null);
+    }
+
+    /**
+     * Writes the report, then one more top-level member when {@code name} is not null (a run's
+     * {@code manifest}), then the final LF. The stream is not closed.
+     */
+    public static void write(Report r, OutputStream out, String name, JsonNode member) {
         try {
-            out.write(toJson(report).getBytes(StandardCharsets.UTF_8));
+            try (JsonGenerator g = Json.prettyGenerator(out)) {
+                g.writeStartObject();
+                g.writeStringProperty("format", FORMAT);
+                ObjectNode engine = Json.object();
+                engine.put("name", r.engineName());
+                engine.put("version", r.engineVersion());
+                g.writeName("engine");
+                g.writeTree(engine);
+                g.writeName("settings");
+                g.writeTree(SettingsJson.toNode(r.settings()));
+                g.writeName("dataset");
+                g.writeTree(dataset(r));
+                g.writeName("results");
+                g.writeStartArray();
+                for (GroupResult gr : r.groups()) {
+                    g.writeTree(group(gr));
+                }
+                g.writeEndArray();
+                g.writeName("facilities");
+                g.writeStartArray();
+                for (GroupResult gr : r.facilities()) {
+                    g.writeTree(group(gr));
+                }
+                g.writeEndArray();
+                g.writeName("total");
+                g.writeTree(group(r.total()));
+                g.writeName("data_quality");
+                g.writeTree(quality(r));
+                g.writeName("lineage");
+                g.writeTree(lineage(r));
+                if (name != null) {
+                    g.writeName(name);
+                    g.writeTree(member);
+                }
+                g.writeEndObject();
+            }
+            out.write('\n');
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * {@code sha256:} of the RFC 8785 canonical bytes of {@link #toResultsJson(Report)}, computed
+     * one group at a time: canonical JSON is compositional (an object's members are sorted and its
+     * values written canonically, each on its own), so the document's canonical bytes are
+     * {@code {"facilities":[c(f1),…],"results":[c(g1),…],"total":c(t)}} with c the canonical form
+     * of one group. Equal to hashing the canonical document whole ({@code ResultsDigestTest}), in
+     * memory bounded by one group.
+     */
+    public static String resultsDigest(Report r) {
+        MessageDigest sha = CanonicalJson.newSha256();
+        sha.update("{\"facilities\":[".getBytes(StandardCharsets.US_ASCII));
+        canonicalGroups(r.facilities(), sha);
+        sha.update("],\"results\":[".getBytes(StandardCharsets.US_ASCII));
+        canonicalGroups(r.groups(), sha);
+        sha.update("],\"total\":".getBytes(StandardCharsets.US_ASCII));
+        sha.update(CanonicalJson.canonicalize(group(r.total())));
+        sha.update((byte) '}');
+        return CanonicalJson.DIGEST_PREFIX + java.util.HexFormat.of().formatHex(sha.digest());
+    }
+
+    private static void canonicalGroups(List<GroupResult> groups, MessageDigest sha) {
+        for (int i = 0; i < groups.size(); i++) {
+            if (i > 0) {
+                sha.update((byte) ',');
+            }
+            sha.update(CanonicalJson.canonicalize(group(groups.get(i))));
         }
     }
 
@@ -48,8 +132,10 @@ public final class ReportJson {
      * {@code text}. A top-level {@code manifest} member (see
      * {@code org.ecocalc.core.manifest.RunJson}) is accepted and ignored here.
      *
-     * @throws EcoCalcException ({@link ErrorCode#INVALID_REPORT}) naming the offending member by
-     *                          JSON Pointer, for example when a metric id is unknown to this engine
+     * @throws InvalidReportException ({@link ErrorCode#INVALID_REPORT}) naming the offending member by
+     *                          JSON Pointer ({@link InvalidReportException#pointer()}), for example when a
+     *                          metric id is unknown to this engine
+     * @throws EcoCalcException ({@link ErrorCode#INVALID_REPORT}) when the text is not JSON
      */
     public static Report parse(String json) {
         Objects.requireNonNull(json, "json");
@@ -79,14 +165,7 @@ public final class ReportJson {
         engine.put("name", r.engineName());
         engine.put("version", r.engineVersion());
         root.set("settings", SettingsJson.toNode(r.settings()));
-        ObjectNode dataset = root.putObject("dataset");
-        dataset.put("digest", r.dataset().digest());
-        dataset.put("records", r.dataset().records());
-        dataset.put("duplicates", r.dataset().duplicates());
-        ArrayNode conflicts = dataset.putArray("conflicts");
-        for (IdempotencyKey k : r.dataset().conflicts()) {
-            conflicts.add(k.toString());
-        }
+        root.set("dataset", dataset(r));
         ArrayNode groups = root.putArray("results");
         for (GroupResult g : r.groups()) {
             groups.add(group(g));
@@ -96,20 +175,42 @@ public final class ReportJson {
             facilities.add(group(g));
         }
         root.set("total", group(r.total()));
-        ObjectNode quality = root.putObject("data_quality");
+        root.set("data_quality", quality(r));
+        root.set("lineage", lineage(r));
+        return root;
+    }
+
+    private static ObjectNode dataset(Report r) {
+        ObjectNode dataset = Json.object();
+        dataset.put("digest", r.dataset().digest());
+        dataset.put("records", r.dataset().records());
+        dataset.put("duplicates", r.dataset().duplicates());
+        ArrayNode conflicts = dataset.putArray("conflicts");
+        for (IdempotencyKey k : r.dataset().conflicts()) {
+            conflicts.add(k.toString());
+        }
+        return dataset;
+    }
+
+    private static ObjectNode quality(Report r) {
+        ObjectNode quality = Json.object();
         quality.put("rejected_records", r.rejected());
         quality.put("problem_count", r.problemCount());
         ArrayNode problems = quality.putArray("problems");
         for (RecordProblem p : r.problems()) {
             problems.add(problem(p));
         }
-        ObjectNode lineage = root.putObject("lineage");
+        return quality;
+    }
+
+    private static ObjectNode lineage(Report r) {
+        ObjectNode lineage = Json.object();
         lineage.put("dataset", r.dataset().digest());
         lineage.put("records", r.dataset().records());
         lineage.put("key_limit", r.settings().lineageKeyLimit());
         lineage.put("selector", "a result's records are the data set's records of its facility whose interval "
                 + "overlaps its period and that report at least one of its inputs");
-        return root;
+        return lineage;
     }
 
     private static ObjectNode group(GroupResult g) {

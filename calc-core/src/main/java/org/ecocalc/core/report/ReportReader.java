@@ -30,7 +30,8 @@ import tools.jackson.databind.JsonNode;
  * Reads {@code ecocalc.report/1} back into a {@link Report}: the inverse of {@link ReportJson},
  * so that {@code toJson(parse(text))} gives {@code text} back for any text {@code toJson} wrote.
  * Strict: a missing member, a wrong type, an unknown metric id or a unit that is not the metric's
- * is refused with {@link ErrorCode#INVALID_REPORT} and the JSON Pointer of the member.
+ * is refused with an {@link InvalidReportException} ({@link ErrorCode#INVALID_REPORT}) naming the member by
+ * JSON Pointer.
  */
 final class ReportReader {
     /** Top-level members besides those of {@code ecocalc.report/1} that a reader accepts and leaves to others. */
@@ -273,8 +274,7 @@ final class ReportReader {
                 return m;
             }
         }
-        throw new EcoCalcException(ErrorCode.INVALID_REPORT, at + ": unknown metric id \"" + id
-                + "\" (a report written by a newer engine?)");
+        throw new InvalidReportException(at, "unknown metric id \"" + id + "\" (a report written by a newer engine?)");
     }
 
     private static IdempotencyKey key(JsonNode n, String at) {
@@ -342,8 +342,7 @@ final class ReportReader {
         return name.replace("~", "~0").replace("/", "~1");
     }
 
-    private static EcoCalcException bad(String pointer, String message) {
-        return new EcoCalcException(ErrorCode.INVALID_REPORT, "invalid report at " + (pointer.isEmpty() ? "(root)"
-                : pointer) + ": " + message);
+    private static InvalidReportException bad(String pointer, String message) {
+        return new InvalidReportException(pointer, message);
     }
 }

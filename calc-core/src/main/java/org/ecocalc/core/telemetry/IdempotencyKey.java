@@ -1,5 +1,6 @@
 package org.ecocalc.core.telemetry;
 
+import java.io.Serializable;
 import java.util.Comparator;
 import java.util.Objects;
 import org.ecocalc.core.ErrorCode;
@@ -15,10 +16,14 @@ import org.ecocalc.core.Problem;
  * {@code source_id}, then {@code external_event_id}, each compared by UTF-16 code units (the
  * order RFC 8785 uses for object keys), never by locale.
  *
+ * <p>Serializable (its two strings; the canonical constructor checks them again on reading), so
+ * that keys can travel between the workers of a partitioned engine.
+ *
  * @param sourceId        the producing source
  * @param externalEventId the source's id for this event
  */
-public record IdempotencyKey(String sourceId, String externalEventId) implements Comparable<IdempotencyKey> {
+public record IdempotencyKey(String sourceId, String externalEventId)
+        implements Comparable<IdempotencyKey>, Serializable {
     /** The pattern a {@code source_id} matches. */
     public static final String SOURCE_ID_PATTERN = "^[A-Za-z0-9][A-Za-z0-9._:@-]{0,127}$";
     /** The longest accepted {@code external_event_id}. */

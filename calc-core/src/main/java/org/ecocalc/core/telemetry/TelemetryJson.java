@@ -24,7 +24,7 @@ public final class TelemetryJson {
 
     /** The canonical (RFC 8785) UTF-8 bytes of the normalised record. */
     public static byte[] canonicalBytes(TelemetryRecord r) {
-        return CanonicalJson.canonicalize(toJson(r));
+        return CanonicalJson.canonicalize(toNode(r));
     }
 
     /** {@code sha256:<hex>} of the canonical bytes of the normalised record. */

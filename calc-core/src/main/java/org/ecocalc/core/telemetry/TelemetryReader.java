@@ -1,12 +1,7 @@
 package org.ecocalc.core.telemetry;
 
-import java.io.BufferedReader;
-import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -19,12 +14,9 @@ import java.util.stream.Stream;
 import org.ecocalc.core.EcoCalcException;
 import org.ecocalc.core.ErrorCode;
 import org.ecocalc.core.Problem;
+import org.ecocalc.core.internal.JsonRecords;
 import tools.jackson.core.JacksonException;
-import tools.jackson.core.JsonParser;
-import tools.jackson.core.JsonToken;
-import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Reads telemetry record v1 from JSON, streaming: one record is in memory at a time, so an input
@@ -53,18 +45,6 @@ public final class TelemetryReader {
     /** The JSON Schema check is off by default: the mapper's own checks are equivalent and faster. */
     public static final boolean DEFAULT_SCHEMA_VALIDATION = false;
 
-    /** Reads one value at a time from a stream of records. */
-    private static final JsonMapper MAPPER = JsonMapper.builder()
-            .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
-            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-            .disable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-            .build();
-    /** Reads a text that must hold exactly one value. */
-    private static final JsonMapper SINGLE = JsonMapper.builder()
-            .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
-            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-            .build();
     private static final TelemetryReader STANDARD = new TelemetryReader(DEFAULT_SCHEMA_VALIDATION, null);
 
     /** How records are laid out in an input. */
@@ -168,13 +148,9 @@ public final class TelemetryReader {
         Objects.requireNonNull(sourceName, "sourceName");
         Objects.requireNonNull(format, "format");
         Objects.requireNonNull(handler, "handler");
-        Session session = new Session(sourceName, handler, new CountingStream(in, progress));
+        Session session = new Session(sourceName, handler);
         try {
-            if (format == Format.JSON_LINES) {
-                session.readLines();
-            } else {
-                session.readJson();
-            }
+            session.bytes = JsonRecords.read(in, format == Format.JSON_LINES, progress, session);
         } catch (IOException e) {
             throw new EcoCalcException(ErrorCode.INPUT_UNREADABLE, "cannot read " + sourceName + ": " + e.getMessage(), e);
         }
@@ -200,9 +176,10 @@ public final class TelemetryReader {
         Objects.requireNonNull(json, "json");
         JsonNode node;
         try {
-            node = SINGLE.readTree(json);
+            node = JsonRecords.readSingle(json);
         } catch (JacksonException e) {
-            return new ParsedRecord(null, List.of(Problem.error(ErrorCode.MALFORMED_JSON, "", syntaxMessage(e))));
+            return new ParsedRecord(null, List.of(Problem.error(ErrorCode.MALFORMED_JSON, "",
+                    JsonRecords.syntaxMessage(e))));
         }
         return check(node);
     }
@@ -234,184 +211,34 @@ public final class TelemetryReader {
         return p.record();
     }
 
-    private static String syntaxMessage(JacksonException e) {
-        String m = e.getOriginalMessage();
-        if (m == null) {
-            m = "malformed JSON";
-        }
-        int nl = m.indexOf('\n');
-        if (nl > 0) {
-            m = m.substring(0, nl);
-        }
-        if (e.getLocation() != null && e.getLocation().getLineNr() > 0) {
-            m = m + " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
-        }
-        return "malformed JSON: " + m;
-    }
-
-    private final class Session {
+    private final class Session implements JsonRecords.Sink {
         private final String source;
         private final TelemetryHandler handler;
-        private final CountingStream in;
         private long index;
         private long accepted;
         private long rejected;
         private long warnings;
+        private long bytes;
 
-        Session(String source, TelemetryHandler handler, CountingStream in) {
+        Session(String source, TelemetryHandler handler) {
             this.source = source;
             this.handler = handler;
-            this.in = in;
         }
 
         ReadSummary summary() {
-            return new ReadSummary(1, index, accepted, rejected, warnings, in.count);
+            return new ReadSummary(1, index, accepted, rejected, warnings, bytes);
         }
 
-        void readJson() {
-            try (JsonParser p = MAPPER.createParser(in)) {
-                JsonToken t;
-                while ((t = p.nextToken()) != null) {
-                    if (t == JsonToken.START_ARRAY) {
-                        while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
-                            if (t == null) {
-                                return;
-                            }
-                            readOne(p);
-                        }
-                    } else {
-                        readOne(p);
-                    }
-                }
-            } catch (JacksonException e) {
-                long line = e.getLocation() != null ? e.getLocation().getLineNr() : 0;
-                rejected++;
-                handler.onProblem(new RecordProblem(new RecordLocation(source, index, line), null,
-                        Problem.error(ErrorCode.MALFORMED_JSON, "", syntaxMessage(e)
-                                + "; the rest of " + source + " was not read")));
-                index++;
-            }
+        @Override
+        public void malformed(long line, String message, boolean restUnread) {
+            rejected++;
+            handler.onProblem(new RecordProblem(new RecordLocation(source, index++, line), null,
+                    Problem.error(ErrorCode.MALFORMED_JSON, "", restUnread
+                            ? message + "; the rest of " + source + " was not read" : message)));
         }
 
-        private void readOne(JsonParser p) {
-            long line = p.currentTokenLocation().getLineNr();
-            int depth = p.streamReadContext().getNestingDepth();
-            JsonNode node;
-            try {
-                node = MAPPER.readTree(p);
-            } catch (JacksonException e) {
-                if (!isDuplicateKey(e)) {
-                    throw e;
-                }
-                // Well-formed but ambiguous: skip to the end of this record and go on.
-                while (p.streamReadContext().getNestingDepth() >= depth && p.currentToken() != null) {
-                    p.nextToken();
-                }
-                rejected++;
-                handler.onProblem(new RecordProblem(new RecordLocation(source, index++, line), null,
-                        Problem.error(ErrorCode.MALFORMED_JSON, "", syntaxMessage(e))));
-                return;
-            }
-            deliver(node, line);
-        }
-
-        /**
-         * Reads one record per line, as bytes: lines end at LF, CR or CR LF (as
-         * {@link java.io.BufferedReader#readLine()} counts them), blank lines are skipped, and each
-         * line is parsed by Jackson's byte parser without decoding it to a string first. A line with
-         * non-ASCII bytes is checked to be UTF-8; one that is not is refused alone.
-         */
-        void readLines() throws IOException {
-            byte[] buf = new byte[1 << 16];
-            int start = 0;
-            int end = 0;
-            long lineNo = 0;
-            boolean eof = false;
-            boolean skipLf = false;
-            while (true) {
-                if (skipLf && start < end) {
-                    if (buf[start] == '\n') {
-                        start++;
-                    }
-                    skipLf = false;
-                }
-                int i = start;
-                while (i < end && buf[i] != '\n' && buf[i] != '\r') {
-                    i++;
-                }
-                if (i < end) {
-                    lineNo++;
-                    line(buf, start, i - start, lineNo);
-                    skipLf = buf[i] == '\r';
-                    start = i + 1;
-                    continue;
-                }
-                if (eof) {
-                    if (start < end) {
-                        lineNo++;
-                        line(buf, start, end - start, lineNo);
-                    }
-                    return;
-                }
-                if (start > 0) {
-                    System.arraycopy(buf, start, buf, 0, end - start);
-                    end -= start;
-                    start = 0;
-                }
-                if (end == buf.length) {
-                    buf = java.util.Arrays.copyOf(buf, buf.length * 2);
-                }
-                int n = in.read(buf, end, buf.length - end);
-                if (n < 0) {
-                    eof = true;
-                } else {
-                    end += n;
-                }
-            }
-        }
-
-        private void line(byte[] buf, int off, int len, long lineNo) {
-            boolean ascii = true;
-            boolean blank = true;
-            for (int k = off; k < off + len; k++) {
-                byte b = buf[k];
-                if (b < 0) {
-                    ascii = false;
-                } else if (blank && !(b == ' ' || b == '\t' || b == 0x0B || b == '\f' || b >= 0x1C && b <= 0x1F)) {
-                    blank = false;
-                }
-            }
-            if (!ascii) {
-                String text;
-                try {
-                    text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                            .onUnmappableCharacter(CodingErrorAction.REPORT)
-                            .decode(java.nio.ByteBuffer.wrap(buf, off, len)).toString();
-                } catch (java.nio.charset.CharacterCodingException e) {
-                    rejected++;
-                    handler.onProblem(new RecordProblem(new RecordLocation(source, index++, lineNo), null,
-                            Problem.error(ErrorCode.MALFORMED_JSON, "", "line " + lineNo + " is not valid UTF-8")));
-                    return;
-                }
-                if (blank && text.isBlank()) {
-                    return;
-                }
-            } else if (blank) {
-                return;
-            }
-            JsonNode node;
-            try {
-                node = SINGLE.readTree(buf, off, len);
-            } catch (JacksonException e) {
-                rejected++;
-                handler.onProblem(new RecordProblem(new RecordLocation(source, index++, lineNo), null,
-                        Problem.error(ErrorCode.MALFORMED_JSON, "", syntaxMessage(e))));
-                return;
-            }
-            deliver(node, lineNo);
-        }
-
-        private void deliver(JsonNode node, long line) {
+        @Override
+        public void value(JsonNode node, long line) {
             RecordLocation where = new RecordLocation(source, index++, line);
             ParsedRecord r = check(node);
             IdempotencyKey key = r.record() != null ? r.record().key() : keyOf(node);
@@ -428,11 +255,6 @@ public final class TelemetryReader {
                 rejected++;
             }
         }
-    }
-
-    private static boolean isDuplicateKey(JacksonException e) {
-        String m = e.getOriginalMessage();
-        return m != null && m.startsWith("Duplicate");
     }
 
     /** The key of a refused record, when its identity fields are themselves valid. */
@@ -462,49 +284,6 @@ public final class TelemetryReader {
         @Override
         public void onProblem(RecordProblem problem) {
             problems.add(problem);
-        }
-    }
-
-    private static final class CountingStream extends FilterInputStream {
-        private static final int REPORT_EVERY = 1 << 16;
-        private final LongConsumer progress;
-        long count;
-        private long reported;
-
-        CountingStream(InputStream in, LongConsumer progress) {
-            super(in);
-            this.progress = progress;
-        }
-
-        @Override
-        public int read() throws IOException {
-            int b = super.read();
-            if (b >= 0) {
-                counted(1);
-            }
-            return b;
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) throws IOException {
-            int n = super.read(b, off, len);
-            if (n > 0) {
-                counted(n);
-            }
-            return n;
-        }
-
-        private void counted(int n) {
-            count += n;
-            if (progress != null && count - reported >= REPORT_EVERY) {
-                progress.accept(count - reported);
-                reported = count;
-            }
-        }
-
-        @Override
-        public void close() {
-            // The caller owns the stream.
         }
     }
 

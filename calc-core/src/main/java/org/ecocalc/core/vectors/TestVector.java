@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
 import org.ecocalc.core.EcoCalcException;
 import org.ecocalc.core.ErrorCode;
 import org.ecocalc.core.internal.Json;
@@ -18,30 +19,66 @@ import tools.jackson.databind.JsonNode;
  * expected outputs. Read with {@link #parse(String)}, which checks the JSON Schema
  * {@code docs/schemas/test-vector.v1.json}. See {@code docs/test-vectors.md}.
  *
+ * <p>The input is telemetry records ({@link InputKind#TELEMETRY_RECORD}, the default) or AI usage
+ * events ({@link InputKind#USAGE_EVENT}); the {@link VectorRunner} gives each to its engine.
+ *
  * @param name          the vector's unique name
- * @param category      what it exercises ({@code metric}, {@code bad_input}, ...)
+ * @param category      what it exercises ({@code metric}, {@code bad_input}, {@code usage}, ...)
  * @param description   what is tested and how the expected values were obtained
  * @param expectedFrom  {@code hand}, {@code source} or {@code golden}
+ * @param inputKind     what the input holds: telemetry records or usage events
  * @param inputText     the input as text (the {@code input} array written as JSON, or {@code input_text})
  * @param inputJsonLines whether the input text is JSON Lines
  * @param factorPacks   each pack: {@code id@version}, or an inline pack as compact JSON
  * @param settingsJson  the settings as compact JSON ({@code {}} when absent)
  * @param assetsJson    the asset registry for embodied carbon as compact JSON, or null
+ * @param overrides     approved factor overrides, each naming a factor of the vector's packs
  * @param expected      the expected outputs
  * @param toleranceRel  the relative tolerance, or null for exact equality
  */
-public record TestVector(String name, String category, String description, String expectedFrom, String inputText,
-        boolean inputJsonLines, List<String> factorPacks, String settingsJson, String assetsJson, Expected expected,
-        BigDecimal toleranceRel) {
+public record TestVector(String name, String category, String description, String expectedFrom,
+        InputKind inputKind, String inputText, boolean inputJsonLines, List<String> factorPacks, String settingsJson,
+        String assetsJson, List<OverrideEntry> overrides, Expected expected, BigDecimal toleranceRel) {
     /** The format identifier: {@value}. */
     public static final String FORMAT = "ecocalc.test-vector/1";
 
     public TestVector {
         Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(inputKind, "inputKind");
         Objects.requireNonNull(inputText, "inputText");
         factorPacks = List.copyOf(factorPacks);
+        overrides = List.copyOf(overrides);
         Objects.requireNonNull(settingsJson, "settingsJson");
         Objects.requireNonNull(expected, "expected");
+    }
+
+    /** What a vector's input holds: its {@code input_kind}. */
+    public enum InputKind {
+        /** Telemetry records ({@code docs/schemas/telemetry-record.v1.json}), computed as {@code ecocalc report}. */
+        TELEMETRY_RECORD("telemetry_record"),
+        /** AI usage events ({@code docs/schemas/usage-event.v1.json}), computed as {@code ecocalc usage}. */
+        USAGE_EVENT("usage_event");
+
+        private final String id;
+
+        InputKind(String id) {
+            this.id = id;
+        }
+
+        /** The id used in the vector ({@code telemetry_record}, {@code usage_event}). */
+        public String id() {
+            return id;
+        }
+
+        /** The kind with this id, or null. */
+        public static InputKind fromId(String id) {
+            for (InputKind k : values()) {
+                if (k.id.equals(id)) {
+                    return k;
+                }
+            }
+            return null;
+        }
     }
 
     /**
@@ -55,11 +92,20 @@ public record TestVector(String name, String category, String description, Strin
      * @param rejected   how many records are refused, or null
      * @param dataset    data-set expectations, or null
      * @param error      the error the whole vector raises, or null
+     * @param factors    per metric id, the references of the factors the total's result must name in its
+     *                   lineage ({@code pack@version:factor_id@version}, or {@code pack@version} for a
+     *                   GWP table), compared as sets; empty when not checked
+     * @param flags      usage vectors: every flag id the total carries, with how many events carry it
+     *                   (compared exactly), or null when not checked
      */
     public record Expected(Map<String, String> metrics, Map<String, Map<String, String>> facilities,
             List<Group> groups, Integer groupCount, List<ExpectedProblem> problems, Long rejected, Dataset dataset,
-            ExpectedError error) {
+            ExpectedError error, Map<String, List<String>> factors, Map<String, Long> flags) {
         public Expected {
+            flags = flags == null ? null : Collections.unmodifiableMap(new TreeMap<>(flags));
+            Map<String, List<String>> fs = new LinkedHashMap<>();
+            factors.forEach((k, v) -> fs.put(k, List.copyOf(v)));
+            factors = Collections.unmodifiableMap(fs);
             metrics = Collections.unmodifiableMap(new LinkedHashMap<>(metrics));
             Map<String, Map<String, String>> f = new LinkedHashMap<>();
             facilities.forEach((k, v) -> f.put(k, Collections.unmodifiableMap(new LinkedHashMap<>(v))));
@@ -70,15 +116,20 @@ public record TestVector(String name, String category, String description, Strin
     }
 
     /**
-     * Expected metrics of one facility-period group.
+     * Expected metrics of one group: a facility-period group of telemetry, or a usage group (a value per
+     * grouping dimension and a period).
      *
-     * @param facilityId  the facility
-     * @param periodStart the period's first instant as the report writes it, or null for an open range
+     * @param facilityId  telemetry: the facility; null for a usage group
+     * @param key         usage: the group's value of each grouping dimension ({@code model}, {@code team}, ...;
+     *                    a null value for events without one); null for a telemetry group
+     * @param periodStart the period's first instant as the report writes it, or null for an open range (or all time)
      * @param periodEnd   the period's end, or null when not checked or open
      * @param metrics     metric id to decimal, or null for not computable
      */
-    public record Group(String facilityId, String periodStart, String periodEnd, Map<String, String> metrics) {
+    public record Group(String facilityId, Map<String, String> key, String periodStart, String periodEnd,
+            Map<String, String> metrics) {
         public Group {
+            key = key == null ? null : Collections.unmodifiableMap(new LinkedHashMap<>(key));
             metrics = Collections.unmodifiableMap(new LinkedHashMap<>(metrics));
         }
     }
@@ -110,6 +161,20 @@ public record TestVector(String name, String category, String description, Strin
     }
 
     /**
+     * An approved factor override ({@link org.ecocalc.core.factor.FactorOverride}) given with a vector.
+     *
+     * @param scope      {@code activity}, {@code facility} or {@code organisation}
+     * @param scopeId    the activity, facility or organisation id
+     * @param factor     the factor to use, {@code pack@version:factor_id@version}, from the vector's packs
+     * @param approvedBy who approved it
+     * @param approvedOn the day of approval, ISO {@code yyyy-mm-dd}
+     * @param reason     why
+     */
+    public record OverrideEntry(String scope, String scopeId, String factor, String approvedBy, String approvedOn,
+            String reason) {
+    }
+
+    /**
      * The error a whole vector raises.
      *
      * @param code    the error code id
@@ -135,6 +200,8 @@ public record TestVector(String name, String category, String description, Strin
             throw new EcoCalcException(ErrorCode.INVALID_TEST_VECTOR, "breaks test-vector.v1.json: "
                     + String.join("; ", violations));
         }
+        InputKind kind = n.has("input_kind") ? InputKind.fromId(n.get("input_kind").stringValue())
+                : InputKind.TELEMETRY_RECORD;
         String input;
         boolean lines = false;
         if (n.has("input")) {
@@ -151,10 +218,19 @@ public record TestVector(String name, String category, String description, Strin
         }
         String settings = n.has("settings") ? Json.compact(n.get("settings")) : "{}";
         String assets = n.has("assets") ? Json.compact(n.get("assets")) : null;
+        List<OverrideEntry> overrides = new ArrayList<>();
+        if (n.has("overrides")) {
+            for (JsonNode o : n.get("overrides")) {
+                overrides.add(new OverrideEntry(o.get("scope").stringValue(), o.get("scope_id").stringValue(),
+                        o.get("factor").stringValue(), o.get("approved_by").stringValue(),
+                        o.get("approved_on").stringValue(), o.get("reason").stringValue()));
+            }
+        }
         BigDecimal tolerance = n.has("tolerance_rel") ? new BigDecimal(n.get("tolerance_rel").stringValue()) : null;
         return new TestVector(n.get("name").stringValue(), n.get("category").stringValue(),
-                n.get("description").stringValue(), n.get("expected_from").stringValue(), input, lines, packs, settings,
-                assets, expected(n.get("expected")), tolerance);
+                n.get("description").stringValue(), n.get("expected_from").stringValue(), kind, input, lines, packs,
+                settings,
+                assets, overrides, expected(n.get("expected")), tolerance);
     }
 
     private static Expected expected(JsonNode e) {
@@ -167,7 +243,8 @@ public record TestVector(String name, String category, String description, Strin
         List<Group> groups = new ArrayList<>();
         if (e.has("groups")) {
             for (JsonNode g : e.get("groups")) {
-                groups.add(new Group(g.get("facility_id").stringValue(), textOrNull(g.get("period_start")),
+                groups.add(new Group(g.has("facility_id") ? g.get("facility_id").stringValue() : null,
+                        g.has("key") ? metrics(g.get("key")) : null, textOrNull(g.get("period_start")),
                         textOrNull(g.get("period_end")), metrics(g.get("metrics"))));
             }
         }
@@ -195,9 +272,26 @@ public record TestVector(String name, String category, String description, Strin
         }
         ExpectedError error = e.has("error") ? new ExpectedError(e.get("error").get("code").stringValue(),
                 e.get("error").get("pointer").stringValue()) : null;
+        Map<String, List<String>> factors = new LinkedHashMap<>();
+        if (e.has("factors")) {
+            for (String id : e.get("factors").propertyNames()) {
+                List<String> refs = new ArrayList<>();
+                for (JsonNode r : e.get("factors").get(id)) {
+                    refs.add(r.stringValue());
+                }
+                factors.put(id, refs);
+            }
+        }
+        Map<String, Long> flags = null;
+        if (e.has("flags")) {
+            flags = new TreeMap<>();
+            for (String id : e.get("flags").propertyNames()) {
+                flags.put(id, e.get("flags").get(id).longValue());
+            }
+        }
         return new Expected(e.has("metrics") ? metrics(e.get("metrics")) : Map.of(), facilities, groups,
                 e.has("group_count") ? e.get("group_count").intValue() : null, problems,
-                e.has("rejected") ? e.get("rejected").longValue() : null, dataset, error);
+                e.has("rejected") ? e.get("rejected").longValue() : null, dataset, error, factors, flags);
     }
 
     private static Map<String, String> metrics(JsonNode m) {

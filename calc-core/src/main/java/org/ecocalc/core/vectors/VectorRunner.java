@@ -5,19 +5,28 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.DateTimeException;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.TreeSet;
+import java.util.function.Function;
 import java.util.stream.Stream;
 import org.ecocalc.core.EcoCalc;
 import org.ecocalc.core.carbon.AssetRegistry;
 import org.ecocalc.core.carbon.CarbonContext;
+import org.ecocalc.core.carbon.FactorUse;
+import org.ecocalc.core.factor.Factor;
 import org.ecocalc.core.factor.FactorLibrary;
+import org.ecocalc.core.factor.FactorOverride;
 import org.ecocalc.core.factor.FactorPack;
 import org.ecocalc.core.factor.FactorPackException;
 import org.ecocalc.core.factor.FactorPacks;
+import org.ecocalc.core.factor.OverrideScope;
 import org.ecocalc.core.EcoCalcException;
 import org.ecocalc.core.ErrorCode;
 import org.ecocalc.core.InvalidSettingsException;
@@ -30,16 +39,22 @@ import org.ecocalc.core.report.Report;
 import org.ecocalc.core.telemetry.IdempotencyKey;
 import org.ecocalc.core.telemetry.RecordProblem;
 import org.ecocalc.core.telemetry.TelemetryReader;
+import org.ecocalc.core.usage.UsageReport;
 
 /**
  * Runs golden test vectors: computes each vector's report from its input, packs and settings,
  * exactly as {@code ecocalc report} would (the input is written to a file and read with the
- * standard reader), and compares every expectation. Each mismatch is one line.
+ * standard reader), and compares every expectation. Each mismatch is one line. A vector of usage
+ * events ({@code "input_kind": "usage_event"}) is computed as {@code ecocalc usage} would
+ * ({@link org.ecocalc.core.usage.UsageReport#calculate}: the standard usage reader, the usage
+ * calculator and accumulator), with its settings read as {@code docs/test-vectors.md} says.
  *
- * <p>Factor packs: this engine loads none yet, so a vector naming a pack fails with
- * {@link ErrorCode#FACTOR_PACK_UNAVAILABLE} at {@code /factor_packs/<i>} (which a vector may
- * expect); the carbon release resolves {@code id@version} from the factor library and inline packs
- * from the vector, in {@link #resolvePacks}.
+ * <p>Factor packs: {@code id@version} is resolved from the packs on the class path (the
+ * {@code factor-packs} artifact), an inline pack from the vector; a pack that cannot be loaded is
+ * {@link ErrorCode#FACTOR_PACK_UNAVAILABLE} at {@code /factor_packs/<i>}. Approved overrides name a
+ * factor of those packs (else {@link ErrorCode#UNKNOWN_FACTOR} at {@code /overrides/<i>/factor});
+ * the asset registry applies with or without packs (an invalid one is
+ * {@link ErrorCode#INVALID_ASSET} at {@code /assets}).
  */
 public final class VectorRunner {
     private static final VectorRunner STANDARD = new VectorRunner();
@@ -96,21 +111,33 @@ public final class VectorRunner {
         return new VectorResult(v.name(), file.toString(), failures);
     }
 
-    /** Runs one vector. */
+    /**
+     * Runs one vector: telemetry records through the telemetry report ({@code ecocalc report}), usage
+     * events ({@code input_kind} {@code usage_event}) through the usage calculation ({@code ecocalc usage}:
+     * {@link org.ecocalc.core.usage.UsageReport#calculate}).
+     */
     public VectorResult run(TestVector v) {
         Objects.requireNonNull(v, "v");
         List<String> f = new ArrayList<>();
         TestVector.Expected e = v.expected();
-        Report report;
+        boolean usage = v.inputKind() == TestVector.InputKind.USAGE_EVENT;
+        Report report = null;
+        UsageReport usageReport = null;
         try {
-            CarbonContext carbon = resolvePacks(v);
-            MethodSettings settings;
-            try {
-                settings = MethodSettings.parse(v.settingsJson());
-            } catch (InvalidSettingsException ex) {
-                throw new VectorError(ErrorCode.INVALID_SETTINGS, "/settings" + ex.pointer(), ex.getMessage());
+            if (usage) {
+                FactorLibrary library = resolvePacks(v);
+                List<FactorOverride> overrides = resolveOverrides(v, library);
+                usageReport = UsageVectorRun.compute(v, CarbonContext.builder(library).overrides(overrides).build());
+            } else {
+                CarbonContext carbon = carbonContext(v);
+                MethodSettings settings;
+                try {
+                    settings = MethodSettings.parse(v.settingsJson());
+                } catch (InvalidSettingsException ex) {
+                    throw new VectorError(ErrorCode.INVALID_SETTINGS, "/settings" + ex.pointer(), ex.getMessage());
+                }
+                report = compute(v, settings, carbon);
             }
-            report = compute(v, settings, carbon);
         } catch (VectorError ex) {
             if (e.error() == null) {
                 f.add("unexpected error " + ex.code.id() + " at \"" + ex.pointer + "\": " + ex.getMessage());
@@ -122,6 +149,10 @@ public final class VectorRunner {
         }
         if (e.error() != null) {
             f.add("expected error " + e.error().code() + " at \"" + e.error().pointer() + "\", but the vector ran");
+            return new VectorResult(v.name(), null, f);
+        }
+        if (usage) {
+            UsageVectorRun.compare(v, usageReport, f);
             return new VectorResult(v.name(), null, f);
         }
         metrics("total", e.metrics(), report.total(), v.toleranceRel(), f);
@@ -149,18 +180,24 @@ public final class VectorRunner {
         if (e.groupCount() != null && e.groupCount() != report.groups().size()) {
             f.add("group count: expected " + e.groupCount() + ", got " + report.groups().size());
         }
-        if (e.problems() != null) {
-            List<TestVector.ExpectedProblem> actual = new ArrayList<>();
-            for (RecordProblem p : report.problems()) {
-                actual.add(new TestVector.ExpectedProblem(p.location().index(), p.code().id(), p.problem().pointer(),
-                        p.severity().id()));
-            }
-            if (!actual.equals(e.problems())) {
-                f.add("problems: expected " + e.problems() + ", got " + actual);
-            }
-        }
+        problems(e, report.problems(), f);
         if (e.rejected() != null && e.rejected() != report.rejected()) {
             f.add("rejected records: expected " + e.rejected() + ", got " + report.rejected());
+        }
+        for (Map.Entry<String, List<String>> fe : e.factors().entrySet()) {
+            Metric metric = metric(fe.getKey());
+            if (metric == null) {
+                f.add("factors of " + fe.getKey() + ": not a metric of this engine");
+                continue;
+            }
+            List<String> want = new ArrayList<>(new TreeSet<>(fe.getValue()));
+            TreeSet<String> got = new TreeSet<>();
+            for (FactorUse u : report.total().metric(metric).lineage().factors()) {
+                got.add(u.reference());
+            }
+            if (!want.equals(new ArrayList<>(got))) {
+                f.add("total " + fe.getKey() + ": factors expected " + want + ", got " + got);
+            }
         }
         TestVector.Dataset d = e.dataset();
         if (d != null) {
@@ -181,13 +218,46 @@ public final class VectorRunner {
         return new VectorResult(v.name(), null, f);
     }
 
+    /** Compares every problem, in order, when the vector lists them. */
+    static void problems(TestVector.Expected e, List<RecordProblem> problems, List<String> f) {
+        if (e.problems() == null) {
+            return;
+        }
+        List<TestVector.ExpectedProblem> actual = new ArrayList<>();
+        for (RecordProblem p : problems) {
+            actual.add(new TestVector.ExpectedProblem(p.location().index(), p.code().id(), p.problem().pointer(),
+                    p.severity().id()));
+        }
+        if (!actual.equals(e.problems())) {
+            f.add("problems: expected " + e.problems() + ", got " + actual);
+        }
+    }
+
+    /** The carbon context of a vector: its packs, its approved overrides and its asset registry. */
+    private static CarbonContext carbonContext(TestVector v) {
+        FactorLibrary library = resolvePacks(v);
+        List<FactorOverride> overrides = resolveOverrides(v, library);
+        AssetRegistry assets = AssetRegistry.empty();
+        if (v.assetsJson() != null) {
+            try {
+                assets = AssetRegistry.parse(v.assetsJson(), v.name() + " /assets");
+            } catch (EcoCalcException ex) {
+                throw new VectorError(ErrorCode.INVALID_ASSET, "/assets", ex.getMessage());
+            }
+        }
+        if (library.isEmpty() && overrides.isEmpty() && assets.isEmpty()) {
+            return CarbonContext.none();
+        }
+        return CarbonContext.builder(library).overrides(overrides).assets(assets).build();
+    }
+
     /**
      * The packs a vector names: {@code id@version} from the packs on the class path (the
      * {@code factor-packs} artifact), or a whole pack inline (a JSON object with its digest).
      */
-    private static CarbonContext resolvePacks(TestVector v) {
+    static FactorLibrary resolvePacks(TestVector v) {
         if (v.factorPacks().isEmpty()) {
-            return CarbonContext.none();
+            return FactorLibrary.empty();
         }
         List<FactorPack> packs = new ArrayList<>();
         for (int i = 0; i < v.factorPacks().size(); i++) {
@@ -211,11 +281,38 @@ public final class VectorRunner {
             }
             packs.add(pack);
         }
-        CarbonContext.Builder b = CarbonContext.builder(FactorLibrary.of(packs));
-        if (v.assetsJson() != null) {
-            b.assets(AssetRegistry.parse(v.assetsJson(), v.name() + "/assets"));
+        try {
+            return FactorLibrary.of(packs);
+        } catch (FactorPackException ex) {
+            throw new VectorError(ex.code(), "/factor_packs", ex.getMessage());
         }
-        return b.build();
+    }
+
+    /** The approved overrides of a vector, each naming a factor of its packs by reference. */
+    static List<FactorOverride> resolveOverrides(TestVector v, FactorLibrary library) {
+        List<FactorOverride> out = new ArrayList<>();
+        for (int i = 0; i < v.overrides().size(); i++) {
+            TestVector.OverrideEntry o = v.overrides().get(i);
+            String at = "/overrides/" + i;
+            Factor factor = null;
+            for (Factor f : library.factors()) {
+                if (f.reference().equals(o.factor())) {
+                    factor = f;
+                }
+            }
+            if (factor == null) {
+                throw new VectorError(ErrorCode.UNKNOWN_FACTOR, at + "/factor", "factor " + o.factor()
+                        + " is not in the vector's packs");
+            }
+            OverrideScope scope = OverrideScope.valueOf(o.scope().toUpperCase(Locale.ROOT));
+            try {
+                out.add(FactorOverride.of(scope, o.scopeId(), factor, o.approvedBy(), LocalDate.parse(o.approvedOn()),
+                        o.reason()));
+            } catch (IllegalArgumentException | DateTimeException ex) {
+                throw new VectorError(ErrorCode.INVALID_TEST_VECTOR, at, ex.getMessage());
+            }
+        }
+        return out;
     }
 
     private static final class ClasspathPacks {
@@ -223,12 +320,20 @@ public final class VectorRunner {
     }
 
     private static Report compute(TestVector v, MethodSettings settings, CarbonContext carbon) {
+        return withInputFile(v, input -> EcoCalc.calculation(settings).withCarbon(carbon).report(input));
+    }
+
+    /**
+     * Writes the vector's input to a temporary file ({@code input.json} or {@code input.jsonl}), gives it to
+     * the computation, and deletes it.
+     */
+    static <T> T withInputFile(TestVector v, Function<Path, T> computation) {
         Path dir = null;
         try {
             dir = Files.createTempDirectory("ecocalc-vector");
             Path input = dir.resolve(v.inputJsonLines() ? "input.jsonl" : "input.json");
             Files.writeString(input, v.inputText(), StandardCharsets.UTF_8);
-            return EcoCalc.calculation(settings).withCarbon(carbon).report(input);
+            return computation.apply(input);
         } catch (IOException ex) {
             throw new EcoCalcException(ErrorCode.INPUT_UNREADABLE, "cannot write a temporary input: " + ex.getMessage(), ex);
         } finally {
@@ -303,7 +408,7 @@ public final class VectorRunner {
     }
 
     /** A whole-vector error: code and pointer into the vector document. */
-    private static final class VectorError extends RuntimeException {
+    static final class VectorError extends RuntimeException {
         private static final long serialVersionUID = 1L;
         final transient ErrorCode code;
         final String pointer;

@@ -173,6 +173,41 @@ class CarbonTest {
     }
 
     @Test
+    void eachScope2ResultNamesOnlyTheFactorsAppliedToIt() {
+        // Lineage lists the factors applied to the result, not every candidate (before the fix, location-based named
+        // the residual mix and a grid factor it never applied, and market-based named factors of covered kWh).
+        var pack = org.ecocalc.core.factor.FactorPacks.parse(OverrideFixtures.PACK, "override-test");
+        CarbonContext ctx = CarbonContext.builder(ShippedPacks.LIBRARY.with(pack)).build();
+        String de = "ember-grid-intensity-2024@1.0.0:ember2024.deu.co2e@1";
+        String residual = "org-test@1.0.0:org.de.residual.co2e@1";
+        // dc-2 (no facility factor) in DE, 1,000 kWh, a GO for 400 kWh: location 1,000 × 0.34414 = 344.14 kg (Ember
+        // 2024 DE); market: the 600 kWh uncovered at the residual mix, 600 × 0.6 = 360 kg.
+        TelemetryRecord r = record("res", H0, H1).facilityId("dc-2").country("DE").region("EU").energy(grid("1000"))
+                .contract(instrument("GO-2", Instrument.Type.ENERGY_ATTRIBUTE_CERTIFICATE, "400", "0", 2026, "EU")).build();
+        GroupResult g = EcoCalc.calculation(MethodSettings.defaults()).withCarbon(ctx).report(List.of(r)).total();
+        expect(g, Metric.CARBON_SCOPE2_LOCATION_KGCO2E, "344.14");
+        expect(g, Metric.CARBON_SCOPE2_MARKET_KGCO2E, "360");
+        assertThat(g.metric(Metric.CARBON_SCOPE2_LOCATION_KGCO2E).lineage().factors()).extracting(FactorUse::reference)
+                .containsExactly(de);
+        assertThat(g.metric(Metric.CARBON_SCOPE2_MARKET_KGCO2E).lineage().factors()).extracting(FactorUse::reference)
+                .containsExactly(residual);
+        // Per GPU-hour (location basis) names Scope 2's location factors, not the residual mix.
+        assertThat(g.metric(Metric.CARBON_CUE_KGCO2E_PER_KWH).lineage().factors()).extracting(FactorUse::reference)
+                .containsExactly(de);
+        // A certificate for all 1,000 kWh and a time-of-use intensity for the whole hour (250 g/kWh): location
+        // 1,000 × 0.25 = 250 kg from telemetry alone, market 0: neither applies a pack factor.
+        TelemetryRecord covered = record("cov", H0, H1).facilityId("dc-2").country("DE").region("EU").energy(grid("1000"))
+                .gridIntensity(new IntensityPoint(Instant.parse(H0), Instant.parse(H1),
+                        EmissionRate.of(new BigDecimal("250"), "gCO2e/kWh"), "grid-operator", "AR6"))
+                .contract(instrument("GO-3", Instrument.Type.ENERGY_ATTRIBUTE_CERTIFICATE, "1000", "0", 2026, "EU")).build();
+        GroupResult h = EcoCalc.calculation(MethodSettings.defaults()).withCarbon(ctx).report(List.of(covered)).total();
+        expect(h, Metric.CARBON_SCOPE2_LOCATION_KGCO2E, "250");
+        expect(h, Metric.CARBON_SCOPE2_MARKET_KGCO2E, "0");
+        assertThat(h.metric(Metric.CARBON_SCOPE2_LOCATION_KGCO2E).lineage().factors()).isEmpty();
+        assertThat(h.metric(Metric.CARBON_SCOPE2_MARKET_KGCO2E).lineage().factors()).isEmpty();
+    }
+
+    @Test
     void instrumentsAreCheckedAndNeverCountedTwice() {
         // A 1,500 kWh GO covers the 1,000 kWh; 500 kWh are reported, not used. An instrument from the US
         // market is not used for a German facility. An old vintage is used and flagged. Market-based = 0.
@@ -327,5 +362,33 @@ class CarbonTest {
         expect(g, Metric.CARBON_SCOPE2_LOCATION_KGCO2E, "100");
         assertThat(g.metric(Metric.CARBON_SCOPE2_LOCATION_KGCO2E).lineage().factors()).extracting(FactorUse::level)
                 .contains("override");
+    }
+
+    /**
+     * Three days of CAMX electricity, one record a day: eGRID2023 covers 2023 only, so each day's
+     * selection is flagged with that day's distance ("closest by date (N day(s) apart)"), and the
+     * traces differ. The group still lists each gas's factor once, applied to 3 records, with the
+     * trace of the first day, whatever order the records come in.
+     */
+    @Test
+    void aFactorSelectedOnSeveralDaysIsListedOnceWithItsFirstTrace() {
+        TelemetryRecord[] days = new TelemetryRecord[3];
+        for (int d = 0; d < 3; d++) {
+            Instant start = Instant.parse(H0).plusSeconds(86_400L * d);
+            days[d] = record("d" + d, start.toString(), start.plusSeconds(3600).toString()).gridZone("CAMX")
+                    .country("US").energy(grid("1000")).build();
+        }
+        GroupResult g = total(days);
+        GroupResult reversed = total(days[2], days[1], days[0]);
+        List<FactorUse> co2 = g.metric(Metric.CARBON_SCOPE2_LOCATION_KGCO2E).lineage().factors().stream()
+                .filter(u -> u.role().equals("grid_electricity/co2")).toList();
+        assertThat(co2).singleElement().satisfies(u -> {
+            assertThat(u.reference()).isEqualTo("us-epa-egrid2023@1.0.0:egrid2023.camx.co2@1");
+            assertThat(u.records()).isEqualTo(3);
+            // 2026-03-02 is 791 days after eGRID2023's expiry (2024-01-01): the first day's distance.
+            assertThat(u.trace()).anyMatch(t -> t.contains("[2026-03-02T00:00:00Z, 2026-03-03T00:00:00Z)"));
+        });
+        assertThat(reversed.metric(Metric.CARBON_SCOPE2_LOCATION_KGCO2E).lineage())
+                .isEqualTo(g.metric(Metric.CARBON_SCOPE2_LOCATION_KGCO2E).lineage());
     }
 }

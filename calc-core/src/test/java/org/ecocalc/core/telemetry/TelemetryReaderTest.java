@@ -306,6 +306,16 @@ class TelemetryReaderTest {
     }
 
     @Test
+    void aByteOrderMarkAtTheStartOfJsonLinesIsIgnored() {
+        // RFC 8259, section 8.1: a parser may ignore a byte-order mark; the first record is read.
+        byte[] text = concat(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF},
+                (line("a") + "\n" + line("b")).getBytes(StandardCharsets.UTF_8));
+        TelemetryBatch b = reader.readAll(new ByteArrayInputStream(text), "x.jsonl", TelemetryReader.Format.JSON_LINES);
+        assertThat(b.problems()).isEmpty();
+        assertThat(b.records()).extracting(r -> r.key().externalEventId()).containsExactly("a", "b");
+    }
+
+    @Test
     void aLineThatIsNotUtf8IsRefusedAloneAndTheNextIsRead() {
         byte[] bad = ("{\"source_id\": \"fra-1-bms\", \"external_event_id\": \"x").getBytes(StandardCharsets.UTF_8);
         byte[] text = concat(line("a").getBytes(StandardCharsets.UTF_8), new byte[] {'\n'}, bad,
