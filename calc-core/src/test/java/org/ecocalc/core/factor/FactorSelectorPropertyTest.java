@@ -77,7 +77,47 @@ class FactorSelectorPropertyTest {
 
     /** The library and overrides, with every list shuffled by {@code rnd} (no shuffle when null). */
     private static List<String> selections(Random rnd) {
+        return selections(rnd, 0);
+    }
+
+    /**
+     * Factors that no query can match: another activity, another gas, or a place no query names
+     * (countries, zones, facilities, organisations), at every region level, with validity periods
+     * that do and do not cover the queries. The selector's index (decision 0853) must leave them out
+     * exactly as a scan of the whole library would, so no selection and no trace may change.
+     */
+    private static PackSpec noise(int count, long seed) {
+        Random r = new Random(seed);
+        String[][] places = {{"country", "FR"}, {"country", "PL"}, {"grid_zone", "FR"}, {"grid_zone", "PL"},
+            {"facility", "fra-9"}, {"facility", "ams-9"}, {"region", "APAC"}};
+        String[] activities = {"diesel_combustion", "natural_gas_combustion", "grid_electricity"};
+        String[] gases = {"co2", "ch4", "n2o", "co2e"};
+        List<Supplier<TestPacks.Builder>> fs = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            String activity = activities[r.nextInt(activities.length)];
+            String gas = gases[r.nextInt(gases.length)];
+            String[] place = places[r.nextInt(places.length)];
+            boolean sameActivityAndGas = activity.equals("grid_electricity") && gas.equals("co2e");
+            if (sameActivityAndGas || r.nextInt(4) == 0) {
+                // Same activity and gas as the queries: only the place keeps it out.
+            } else if (r.nextBoolean()) {
+                // Another activity or gas, at a place the queries do name.
+                place = new String[] {"country", "DE"};
+            }
+            String id = "noise-" + i;
+            String[] where = place;
+            int year = 2021 + r.nextInt(6);
+            fs.add(() -> TestPacks.factor(id).activity(activity).gas(gas).region(where[0], where[1])
+                    .dates(year + "-01-01", (year + 1) + "-01-01").value("0.4", "kg/kWh"));
+        }
+        return new PackSpec("noise", "1.0.0", fs);
+    }
+
+    private static List<String> selections(Random rnd, int noise) {
         List<PackSpec> specs = new ArrayList<>(universe());
+        if (noise > 0) {
+            specs.add(noise(noise, SEED + noise));
+        }
         shuffle(specs, rnd);
         List<FactorPack> packs = new ArrayList<>();
         for (PackSpec spec : specs) {
@@ -125,5 +165,14 @@ class FactorSelectorPropertyTest {
         assertThat(baseline.get(0)).startsWith("alt@1.0.0:de-z@1 COUNTRY HIGH false");
         qt().withFixedSeed(SEED).withExamples(40).forAll(longs().all())
                 .checkAssert(seed -> assertThat(selections(new Random(seed))).isEqualTo(baseline));
+    }
+
+    @Test
+    void factorsNoQueryCanMatchNeverChangeASelection() {
+        List<String> baseline = selections(null);
+        for (int noise : new int[] {10, 1_000, 10_000}) {
+            assertThat(selections(null, noise)).as("%d unmatched factors", noise).isEqualTo(baseline);
+        }
+        assertThat(selections(new Random(SEED), 1_000)).isEqualTo(baseline);
     }
 }
