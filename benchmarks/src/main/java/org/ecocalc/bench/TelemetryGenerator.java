@@ -16,11 +16,13 @@ import java.util.SplittableRandom;
  * Realistic synthetic telemetry, seeded and deterministic: N facilities, each with one building
  * source reporting hourly energy, cooling, water, compute and hardware, a time-of-use intensity
  * point per record, occasional fuel and refrigerant events, and one contract record per facility
- * and 30 days. The same arguments always give the same bytes.
+ * and 30 days; and, with {@code --assets FILE}, an asset registry (asset registry v1) of each
+ * facility's GPU servers for embodied carbon. The same arguments always give the same bytes.
  *
  * <pre>
  * java -cp 'benchmarks/target/benchmarks-0.1.0-SNAPSHOT.jar:benchmarks/target/lib/*' \
- *     org.ecocalc.bench.TelemetryGenerator --facilities 20 --hours 8760 --format jsonl --out year.jsonl
+ *     org.ecocalc.bench.TelemetryGenerator --facilities 20 --hours 8760 --format jsonl --out year.jsonl \
+ *     --assets assets.json
  * </pre>
  */
 public final class TelemetryGenerator {
@@ -114,6 +116,28 @@ public final class TelemetryGenerator {
         w.flush();
     }
 
+    /**
+     * The asset registry of the generated facilities: per facility, one fleet of 8-GPU H100 servers
+     * (the GPUs and the server without GPUs as components, the activities of the shipped
+     * {@code gpu-embodied} pack), 64 to 127 servers, a 4-year lifetime (35,040 h), in service
+     * before the data starts.
+     */
+    public void writeAssets(OutputStream out) throws IOException {
+        Writer w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
+        w.write("{\"assets\":[\n");
+        for (int f = 0; f < facilities; f++) {
+            SplittableRandom rnd = new SplittableRandom(seed * 7_919L + f);
+            String fac = "dc-" + f;
+            w.write("{\"asset_id\":\"" + fac + "-hgx-h100\",\"facility_id\":\"" + fac + "\",\"quantity\":"
+                    + (64 + rnd.nextInt(64)) + ",\"gpus\":8,\"components\":[{\"activity\":\"gpu_nvidia_h100_80gb\","
+                    + "\"count\":\"8\"},{\"activity\":\"server_8xh100_excluding_gpus\",\"count\":\"1\"}],"
+                    + "\"lifetime_hours\":\"35040\",\"in_service\":\"2025-06-01T00:00:00Z\"}"
+                    + (f + 1 < facilities ? ",\n" : "\n"));
+        }
+        w.write("]}\n");
+        w.flush();
+    }
+
     private static boolean line(Writer w, CharSequence record, boolean first, boolean jsonLines) throws IOException {
         if (!jsonLines && !first) {
             w.write(",\n");
@@ -129,13 +153,17 @@ public final class TelemetryGenerator {
         return "\"" + name + "\":{\"value\":\"" + value + "\",\"unit\":\"" + unit + "\"}";
     }
 
-    /** Writes a file: {@code --facilities N --hours H --seed S --format jsonl|json --out FILE}. */
+    /**
+     * Writes a file: {@code --facilities N --hours H --seed S --format jsonl|json --out FILE
+     * [--assets FILE]}.
+     */
     public static void main(String[] args) throws IOException {
         int facilities = 10;
         int hours = 8760;
         long seed = 42;
         boolean jsonl = true;
         Path out = null;
+        Path assets = null;
         for (int i = 0; i < args.length; i += 2) {
             switch (args[i]) {
                 case "--facilities" -> facilities = Integer.parseInt(args[i + 1]);
@@ -143,6 +171,7 @@ public final class TelemetryGenerator {
                 case "--seed" -> seed = Long.parseLong(args[i + 1]);
                 case "--format" -> jsonl = args[i + 1].toLowerCase(Locale.ROOT).equals("jsonl");
                 case "--out" -> out = Path.of(args[i + 1]);
+                case "--assets" -> assets = Path.of(args[i + 1]);
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
@@ -154,5 +183,11 @@ public final class TelemetryGenerator {
             g.write(o, jsonl);
         }
         System.out.printf(Locale.ROOT, "%d records, %d bytes -> %s%n", g.records(), Files.size(out), out);
+        if (assets != null) {
+            try (OutputStream o = Files.newOutputStream(assets)) {
+                g.writeAssets(o);
+            }
+            System.out.printf(Locale.ROOT, "asset registry of %d facilities -> %s%n", facilities, assets);
+        }
     }
 }
