@@ -9,6 +9,10 @@ IEEE 754 decimal128) and refuses to write a vector whose hand value disagrees. D
 are computed here with hashlib from the canonical JSON (RFC 8785) of the normalised records, which
 for the ASCII-only, string-valued documents below is json.dumps with sorted keys and no spaces.
 
+The alert, scenario and report-validation vectors (at the end) are worked by hand the same way; their
+alert ids and run-manifest hashes are computed here with hashlib, and the simulator's formulas are
+transcribed from docs/methodology.md to recompute every projected value.
+
 Usage: python3 test-vectors/tools/make_vectors.py   (from the repository root; rewrites the files)
 """
 import hashlib
@@ -1763,6 +1767,1087 @@ for name, settings, pointer, why in (
                  " invalid_settings at " + pointer + " (a pointer into the vector); nothing is computed.",
                  [E1], {"error": {"code": "invalid_settings", "pointer": pointer}}, settings=settings,
                  factor_packs=[], expected_from="hand")
+
+
+# ============================================================================================
+# Alerts, the what-if simulator and report validation ("input_kind" alert, scenario,
+# report_validation; docs/test-vectors.md, decision 0311). The inputs are sensor readings, scenario
+# files and tiny report documents (report.v1.json) written out below. Every number is worked by
+# hand in the vector's description from docs/alerts.md, docs/methodology.md ("What-if simulator",
+# "Sensor drift") and docs/validation.md, typed in below, and recomputed here with Python's decimal
+# module (each division and each compounding step rounded once to 34 digits, half-even; products
+# and sums exact) before a file is written. Alert ids and run-manifest hashes are computed here with
+# hashlib from the RFC 8785 canonical JSON (json.dumps with sorted keys for these ASCII documents).
+# ============================================================================================
+
+ENGINE = {"name": "ecocalc", "version": "0.1.0-SNAPSHOT"}
+# docs/alerts.md, "Rules and defaults" and "Settings": the canonical alert settings, every member present.
+ALERT_THRESHOLDS = {"carbon_intensity_max": "0.4", "carbon_intensity_spike": "1.25", "wue_max": "1.8",
+                    "water_per_gpu_hour_max": "2", "reclaimed_water_min": None, "pue_max": "1.5",
+                    "cooling_energy_pct_max": "30", "chiller_cop_min": "3", "sensor_drift": "3",
+                    "room_co2_max": "1000", "room_co2_critical": "5000", "room_temperature_max": "27",
+                    "room_temperature_critical": "32", "room_temperature_min": "18"}
+
+
+def alert_settings(**thresholds):
+    t = dict(ALERT_THRESHOLDS)
+    t.update(thresholds)
+    return {"consecutive_breaches": 3, "clear_after": 3, "hysteresis_pct": "5", "spike_window": 7,
+            "drift_baseline_window": 24, "drift_recent_window": 6, "thresholds": t}
+
+
+def report_settings(unit="day", scope2="both", alerts=None, weights=("0.4", "0.2", "0.2", "0.2")):
+    """The method settings a report records (every member, as MethodSettings writes them; defaults of
+    docs/test-vectors.md and docs/methodology.md unless given)."""
+    return {"period": {"unit": unit, "offset": "Z"}, "wue_basis": "withdrawal", "workload_energy_basis": "facility",
+            "lineage_key_limit": 20, "gwp": {"set": "AR6", "horizon_years": 100}, "scope2_method": scope2,
+            "carbon_basis": "location", "per_unit_includes_embodied": False, "boundary": "operational_control",
+            "quality": {"cadences_s": {}, "latency_target_s": "3600", "outlier_method": "zscore",
+                        "outlier_threshold": "3", "drift_window": 24, "drift_sigmas": "3",
+                        "series": ["/energy/facility", "/energy/it", "/water/withdrawal"],
+                        "confidence_weights": {"completeness": "0.3", "drift": "0.1", "factors": "0.3",
+                                               "latency": "0.1", "outliers": "0.2"}},
+            "score": {"weights": dict(zip(("carbon", "water", "efficiency", "hardware"), weights)),
+                      "carbon_reference_kgco2e_per_gpu_hour": "1", "water_reference_l_per_gpu_hour": "5",
+                      "pue_worst": "2", "utilization_target_pct": "80"},
+            "alerts": alerts if alerts is not None else alert_settings()}
+
+
+# Each metric a report below carries: its unit (org.ecocalc.core.report.Metric) and the input fields it reads.
+RM = {
+    "activity.energy_facility_kwh": ("kWh", ["/energy/facility"]),
+    "activity.energy_it_kwh": ("kWh", ["/energy/it"]),
+    "activity.scope2_electricity_kwh": ("kWh", ["/energy/facility"]),
+    "activity.energy_renewable_purchased_kwh": ("kWh", ["/energy/renewable_purchased"]),
+    "activity.gpu_hours": ("GPU-h", ["/compute/gpu_hours"]),
+    "efficiency.pue": ("1", ["/energy/facility", "/energy/it"]),
+    "efficiency.dcie": ("1", ["/energy/facility", "/energy/it"]),
+    "efficiency.cooling_energy_pct": ("%", ["/energy/cooling", "/energy/facility"]),
+    "efficiency.chiller_cop": ("1", ["/cooling/chiller_energy", "/cooling/heat_removed"]),
+    "water.withdrawal_l": ("L", ["/water/withdrawal"]),
+    "water.wue_l_per_kwh": ("L/kWh", ["/water/withdrawal", "/energy/it"]),
+    "water.per_gpu_hour_l": ("L/GPU-h", ["/water/withdrawal", "/compute/gpu_hours"]),
+    "water.reclaimed_pct": ("%", ["/water/reclaimed", "/water/withdrawal"]),
+    "hardware.utilization_pct": ("%", ["/hardware/utilization_pct", "/compute/gpu_hours"]),
+    "carbon.scope1_kgco2e": ("kgCO2e", ["/fuel"]),
+    "carbon.scope2_location_kgco2e": ("kgCO2e", ["/energy/facility"]),
+    "carbon.scope2_market_kgco2e": ("kgCO2e", ["/energy/facility"]),
+    "carbon.grid_intensity_kgco2e_per_kwh": ("kgCO2e/kWh", ["/energy/facility"]),
+    "carbon.embodied_kgco2e": ("kgCO2e", []),
+}
+SECTIONS = ("carbon", "water", "efficiency", "hardware", "activity")
+SELECTOR = ("a result's records are the data set's records of its facility whose interval overlaps its period and "
+            "that report at least one of its inputs")
+NC = "not_computable"   # a metric given as (NC, reason)
+
+
+def rgroup(level, keys, covered, metrics, facility=None, period=None, factors=None):
+    """A report group: metrics maps id -> value string or (NC, reason); factors maps id -> lineage factors."""
+    g = {"level": level}
+    if facility is not None:
+        g["facility_id"] = facility
+    if period is not None:
+        g["period"] = {"start": period[0], "end": period[1]}
+    g["covered"] = {"start": covered[0], "end": covered[1]}
+    g["records"] = len(keys)
+    for section in SECTIONS:
+        ids = [mid for mid in metrics if mid.split(".")[0] == section]
+        if not ids:
+            continue
+        sec = g.setdefault(section, {})
+        for mid in ids:
+            unit, fields = RM[mid]
+            v = metrics[mid]
+            m = {NC: v[1]} if isinstance(v, tuple) else {"value": v}
+            m["unit"] = unit
+            m["lineage"] = {"inputs": {f: len(keys) for f in fields}, "records": sorted(keys)}
+            if factors and mid in factors:
+                m["lineage"]["factors"] = factors[mid]
+            sec[mid] = m
+    return g
+
+
+def report(settings, results, facilities, total, keys):
+    """A report document (ecocalc.report/1, without manifest). Its data-set digest is a stand-in: sha256 of the
+    canonical array of its record keys (the records themselves are not part of these vectors)."""
+    digest = sha(canonical(sorted(keys)))
+    return {"format": "ecocalc.report/1", "engine": dict(ENGINE), "settings": settings,
+            "dataset": {"digest": digest, "records": len(keys), "duplicates": 0, "conflicts": []},
+            "results": results, "facilities": facilities, "total": total,
+            "data_quality": {"rejected_records": 0, "problem_count": 0, "problems": []},
+            "lineage": {"dataset": digest, "records": len(keys), "key_limit": 20, "selector": SELECTOR}}
+
+
+def results_digest(r):
+    return sha(canonical({k: r[k] for k in ("results", "facilities", "total")}))
+
+
+def manifest(r, packs=(), engine=None, dataset=None, settings=None, results=None, run_id=None, signature=None):
+    """The run manifest of docs/run-manifest.md, hashed here: settings and results are sha256 of the canonical JSON
+    of the report's members (or of those given), run_id of the manifest without run_id and signature."""
+    m = {"format": "ecocalc.manifest/1", "engine": engine or dict(r["engine"]),
+         "activity_dataset": dataset or r["dataset"]["digest"], "factor_packs": list(packs),
+         "settings": settings or sha(canonical(r["settings"])), "results": results or results_digest(r)}
+    m["run_id"] = run_id or sha(canonical(m))
+    if signature is not None:
+        m["signature"] = signature
+    return m
+
+
+def day(d, mo=6, y=2026):
+    return at(y, mo, d), (at(y, mo, d + 1) if d < 30 else at(y, mo + 1, 1))
+
+
+def daily_report(facility, series, alerts=None):
+    """One facility, one group per day from 2026-06-01, one record per day (key <facility>-bms/d<n>); series maps a
+    metric id to its value per day (None: not computable that day)."""
+    n = len(next(iter(series.values())))
+    results, keys = [], []
+    for i in range(n):
+        key = f"{facility}-bms/d{i + 1}"
+        keys.append(key)
+        span = day(i + 1)
+        metrics = {mid: (vals[i] if vals[i] is not None else (NC, "no record reports /energy/it"))
+                   for mid, vals in series.items()}
+        results.append(rgroup("facility_period", [key], span, metrics, facility=facility, period=span))
+    span = (day(1)[0], day(n)[1])
+    return report(report_settings(alerts=alerts), results, [rgroup("facility", keys, span, {}, facility=facility)],
+                  rgroup("total", keys, span, {}), keys)
+
+
+def evidence(start, end, value, records, count=None):
+    return {"start": start, "end": end, "value": value, "record_count": count if count is not None else len(records),
+            "records_listed": True, "records": records}
+
+
+def alert(rule, severity, metric, unit, observed, threshold, facility, ev, sensor=None, baseline=None):
+    """An ecocalc.alert/1 object (docs/alerts.md) with its alert_id: sha256 of its canonical JSON without alert_id."""
+    a = {"format": "ecocalc.alert/1", "rule": rule, "severity": severity, "metric": metric, "unit": unit,
+         "observed": observed, "threshold": threshold}
+    if baseline is not None:
+        a["baseline"] = baseline
+    a["facility_id"] = facility
+    if sensor is not None:
+        a["sensor_id"] = sensor
+    a["interval"] = {"start": ev[0]["start"], "end": ev[-1]["end"]}
+    a["evidence"] = ev
+    a["alert_id"] = sha(canonical(a))
+    return a
+
+
+def day_ev(facility, d, value):
+    s, e = day(d)
+    return evidence(s, e, value, [f"{facility}-bms/d{d}"])
+
+
+def reading(sensor, t, kind, value, unit, facility="dc-1"):
+    return {"sensor_id": sensor, "facility_id": facility, "observed_at": t, "kind": kind, "value": value, "unit": unit}
+
+
+def read_ev(sensor, t, value):
+    return evidence(t, t, value, [f"{sensor}@{t}"])
+
+
+ALERT_WHY = ("Alerts (docs/alerts.md): a value strictly beyond its threshold is a breach (equal is not); N breaches in "
+             "a row (consecutive_breaches) raise one alert naming them and make the rule active; while active nothing "
+             "more is raised, and M values in a row (clear_after) at or beyond the clear level t - |t| x h / 100 (a "
+             "maximum; t + |t| x h / 100 for a minimum) clear it; a gap resets both counts. ")
+ALERT_ID_WHY = (" Each alert_id is sha256 of the alert's canonical JSON without alert_id, computed with Python hashlib by "
+                "test-vectors/tools/make_vectors.py.")
+
+
+def alert_vector(name, description, expected, input=(), reports=None, settings=None, expected_from="hand"):
+    v = dict(input_kind="alert", input=list(input), settings=settings, expected_from=expected_from)
+    vector("alert", name, description, expected, **v)
+    if reports is not None:
+        VECTORS[-1][2]["reports"] = reports
+        # keep the member order of the format: reports after input
+        d = VECTORS[-1][2]
+        order = [k for k in d if k not in ("reports", "expected")] + ["reports", "expected"]
+        VECTORS[-1] = (VECTORS[-1][0], VECTORS[-1][1], {k: d[k] for k in order})
+
+
+# --- alert: PUE, three in a row ---------------------------------------------------------------
+PUE5 = ["1.4", "1.6", "1.7", "1.55", "1.45"]
+clear_15 = add("1.5", -mul("1.5", div(5, 100)))
+check("1.425", clear_15, "pue clear level")
+alert_vector("alert-pue-max-three-in-a-row",
+             ALERT_WHY + "One report of dc-1 per day, 2026-06-01 to 06-05, PUE 1.4, 1.6, 1.7, 1.55, 1.45; the report "
+             "records the default alert settings (pue_max 1.5, N = 3, M = 3, h = 5 %), which apply as no settings are "
+             "given. By hand: 1.4 <= 1.5 is no breach; 1.6, 1.7 and 1.55 > 1.5 are three breaches in a row, so one "
+             "pue_max alert (warning) is raised on 06-04: observed 1.55 (the value completing the run), threshold 1.5, "
+             "interval [2026-06-02T00:00:00Z, 2026-06-05T00:00:00Z) (the first to the last breaching day), evidence "
+             "the three days with their record. 1.45 on 06-05 is below 1.5 but above the clear level 1.5 - 1.5 x 5 / "
+             "100 = 1.425: the rule stays active and raises nothing more." + ALERT_ID_WHY,
+             {"alerts": [alert("pue_max", "warning", "efficiency.pue", "1", "1.55", "1.5", "dc-1",
+                               [day_ev("dc-1", 2, "1.6"), day_ev("dc-1", 3, "1.7"), day_ev("dc-1", 4, "1.55")])],
+              "problems": [], "rejected": 0},
+             reports=[daily_report("dc-1", {"efficiency.pue": PUE5})])
+
+alert_vector("alert-pue-max-no-alert-gap-and-short-runs",
+             ALERT_WHY + "Daily PUE of dc-1, 2026-06-01 to 06-06: 1.6, 1.6, not computable (a gap), 1.6, 1.6, 1.5; "
+             "default settings (pue_max 1.5, N = 3). By hand: two breaches, then the gap resets the count, then two "
+             "breaches again, then 1.5, equal to the threshold, which is not a breach: no run reaches N = 3, so no "
+             "alert (N - 1 breaches raise none; a gap breaks a run).",
+             {"alerts": [], "problems": [], "rejected": 0},
+             reports=[daily_report("dc-1", {"efficiency.pue": ["1.6", "1.6", None, "1.6", "1.6", "1.5"]})])
+
+# --- alert: CO2 hysteresis ----------------------------------------------------------------------
+CO2 = ["1050", "1100", "950", "1200", "880", "950", "890", "900", "1001", "1002"]
+T10 = [at(2026, 6, 1, i // 6, (i % 6) * 10) for i in range(10)]
+clear_co2 = add(1000, -mul(1000, div(10, 100)))
+check("900", clear_co2, "co2 clear level")
+alert_vector("alert-co2-hysteresis-no-flapping",
+             ALERT_WHY + "Room CO2 of sensor dc-1-co2-hall-a every 10 minutes from 2026-06-01T00:00:00Z: 1050, 1100, "
+             "950, 1200, 880, 950, 890, 900, 1001, 1002 ppm; settings consecutive_breaches 2, clear_after 2, "
+             "hysteresis_pct 10 (room_co2_max 1000 by default). By hand: the clear level is 1000 - 1000 x 10 / 100 = "
+             "900. 1050 and 1100 > 1000: two breaches, alert 1 (observed 1100, interval 00:00 to 00:10). Active: 950 "
+             "(between 900 and 1000) is not good; 1200 breaches but raises nothing; 880 <= 900 good 1; 950 resets "
+             "it; 890 good 1; 900 (at the clear level) good 2 = M: cleared. 1001 and 1002 > 1000: alert 2 (observed "
+             "1002, interval 01:20 to 01:30). The wobble between 900 and 1000 raised no third alert. room_co2_critical "
+             "(5000) is never breached; sensor_drift needs 24 + 6 readings." + ALERT_ID_WHY,
+             {"alerts": [alert("room_co2_max", "warning", "sensor.co2_ppm", "ppm", "1100", "1000", "dc-1",
+                               [read_ev("dc-1-co2-hall-a", T10[0], "1050"), read_ev("dc-1-co2-hall-a", T10[1], "1100")],
+                               sensor="dc-1-co2-hall-a"),
+                         alert("room_co2_max", "warning", "sensor.co2_ppm", "ppm", "1002", "1000", "dc-1",
+                               [read_ev("dc-1-co2-hall-a", T10[8], "1001"), read_ev("dc-1-co2-hall-a", T10[9], "1002")],
+                               sensor="dc-1-co2-hall-a")],
+              "problems": [], "rejected": 0},
+             input=[reading("dc-1-co2-hall-a", t, "co2", v, "ppm") for t, v in zip(T10, CO2)],
+             settings={"alerts": {"consecutive_breaches": 2, "clear_after": 2, "hysteresis_pct": "10"}})
+
+# --- alert: every sensor rule once, degF converted, a refused reading -------------------------------
+F = {"82.4": div(mul(add("82.4", -32), 5), 9), "91.4": div(mul(add("91.4", -32), 5), 9),
+     "60.8": div(mul(add("60.8", -32), 5), 9)}
+check("28", F["82.4"], "82.4 F")
+check("33", F["91.4"], "91.4 F")
+check("16", F["60.8"], "60.8 F")
+T0, T1, T2 = at(2026, 6, 1, 0, 0), at(2026, 6, 1, 0, 10), at(2026, 6, 1, 0, 20)
+TEMP, CO2S = "dc-1-temp-a", "dc-1-co2-a"
+alert_vector("alert-sensor-rules-temperature-co2",
+             ALERT_WHY + "Sensor readings with consecutive_breaches 1 (other settings default: room_temperature_max 27, "
+             "room_temperature_critical 32, room_temperature_min 18 degC, room_co2_max 1000, room_co2_critical 5000 "
+             "ppm). Inlet temperature of dc-1-temp-a in degF, held in degC as (F - 32) x 5 / 9: by hand 82.4 -> 50.4 x "
+             "5 / 9 = 28, 91.4 -> 59.4 x 5 / 9 = 33, 60.8 -> 28.8 x 5 / 9 = 16 (at 00:00, 00:10, 00:20). CO2 of "
+             "dc-1-co2-a: 1200 at 00:00, 5200 at 00:10. By hand: 28 > 27 raises room_temperature_max (warning); 33 > "
+             "32 raises room_temperature_critical (critical; the max rule is active and raises nothing); 16 < 18 "
+             "raises room_temperature_min (a minimum); 1200 > 1000 raises room_co2_max; 5200 > 5000 raises "
+             "room_co2_critical (critical). Alerts in order of end, facility, sensor, metric, rule: 00:00 dc-1-co2-a "
+             "then dc-1-temp-a, 00:10 likewise, 00:20 the minimum. The sixth line, humidity 120 %RH, is refused "
+             "(value_out_of_range at /value: a relative humidity lies in 0-100 %) and the others are read." + ALERT_ID_WHY,
+             {"alerts": [alert("room_co2_max", "warning", "sensor.co2_ppm", "ppm", "1200", "1000", "dc-1",
+                               [read_ev(CO2S, T0, "1200")], sensor=CO2S),
+                         alert("room_temperature_max", "warning", "sensor.temperature_c", "degC", "28", "27", "dc-1",
+                               [read_ev(TEMP, T0, "28")], sensor=TEMP),
+                         alert("room_co2_critical", "critical", "sensor.co2_ppm", "ppm", "5200", "5000", "dc-1",
+                               [read_ev(CO2S, T1, "5200")], sensor=CO2S),
+                         alert("room_temperature_critical", "critical", "sensor.temperature_c", "degC", "33", "32",
+                               "dc-1", [read_ev(TEMP, T1, "33")], sensor=TEMP),
+                         alert("room_temperature_min", "warning", "sensor.temperature_c", "degC", "16", "18", "dc-1",
+                               [read_ev(TEMP, T2, "16")], sensor=TEMP)],
+              "problems": [{"record": 5, "code": "value_out_of_range", "pointer": "/value"}], "rejected": 1},
+             input=[reading(TEMP, T0, "temperature", "82.4", "degF"), reading(CO2S, T0, "co2", "1200", "ppm"),
+                    reading(TEMP, T1, "temperature", "91.4", "degF"), reading(CO2S, T1, "co2", "5200", "ppm"),
+                    reading(TEMP, T2, "temperature", "60.8", "degF"),
+                    reading("dc-1-hum-a", T2, "humidity", "120", "%RH")],
+             settings={"alerts": {"consecutive_breaches": 1}})
+
+# --- alert: carbon-intensity spike ------------------------------------------------------------------
+SPIKE = ["0.3", "0.3", "0.3", "0.4", "0.3"]
+mean3 = div(add("0.3", "0.3", "0.3"), 3)
+check("0.3", mean3, "spike mean")
+check("0.375", mul("1.25", mean3), "spike threshold")
+mean3b = div(add("0.3", "0.3", "0.4"), 3)
+check("0.3333333333333333333333333333333333", mean3b, "spike mean day 5")
+check("0.416666666666666666666666666666666625", mul("1.25", mean3b), "spike threshold day 5")
+alert_vector("alert-carbon-intensity-spike",
+             ALERT_WHY + "Daily grid intensity of dc-1, 2026-06-01 to 06-05: 0.3, 0.3, 0.3, 0.4, 0.3 kgCO2e/kWh; "
+             "settings spike_window 3 and consecutive_breaches 1 (carbon_intensity_spike 1.25 and "
+             "carbon_intensity_max 0.4 by default). The spike threshold is 1.25 x the mean of the previous W = 3 values "
+             "(one division); the first three values have no baseline (gaps). By hand: on 06-04 the mean is (0.3 + 0.3 "
+             "+ 0.3) / 3 = 0.3 and the threshold 1.25 x 0.3 = 0.375; 0.4 > 0.375 raises carbon_intensity_spike "
+             "(observed 0.4, threshold 0.375, baseline 0.3). On 06-05 the mean is (0.3 + 0.3 + 0.4) / 3 = "
+             "0.3333333333333333333333333333333333 (34 digits) and the threshold 0.416666666666666666666666666666666625: "
+             "0.3 is no breach. carbon_intensity_max: 0.4 equals its threshold 0.4, which is not a breach, so no "
+             "alert." + ALERT_ID_WHY,
+             {"alerts": [alert("carbon_intensity_spike", "warning", "carbon.grid_intensity_kgco2e_per_kwh", "kgCO2e/kWh",
+                               "0.4", "0.375", "dc-1", [day_ev("dc-1", 4, "0.4")], baseline="0.3")],
+              "problems": [], "rejected": 0},
+             reports=[daily_report("dc-1", {"carbon.grid_intensity_kgco2e_per_kwh": SPIKE})],
+             settings={"alerts": {"spike_window": 3, "consecutive_breaches": 1}})
+
+alert_vector("alert-settings-recorded-in-the-report",
+             ALERT_WHY + "Daily PUE of dc-1, 2026-06-01 to 06-03: 1.4, 1.4, 1.4. The report records alert settings "
+             "with pue_max 1.3 (the rest default); the vector gives none, so those apply, as ecocalc alerts applies "
+             "the settings its reports record. By hand: 1.4 > 1.3 three times in a row (N = 3): one pue_max alert, "
+             "observed 1.4, threshold 1.3, interval [06-01, 06-04). (With the default 1.5 there would be none.)"
+             + ALERT_ID_WHY,
+             {"alerts": [alert("pue_max", "warning", "efficiency.pue", "1", "1.4", "1.3", "dc-1",
+                               [day_ev("dc-1", d, "1.4") for d in (1, 2, 3)])],
+              "problems": [], "rejected": 0},
+             reports=[daily_report("dc-1", {"efficiency.pue": ["1.4", "1.4", "1.4"]},
+                                   alerts=alert_settings(pue_max="1.3"))])
+
+alert_vector("alert-report-rules-one-breach-each",
+             ALERT_WHY + "One day of dc-1 (2026-06-01) with WUE 2 L/kWh, water per GPU-hour 2.5 L/GPU-h, reclaimed "
+             "water 10 %, cooling energy 35 %, chiller COP 2.5, PUE 1.4 and grid intensity 0.45 kgCO2e/kWh; settings "
+             "consecutive_breaches 1 and reclaimed_water_min 20 (off by default), the other thresholds default (wue_max "
+             "1.8, water_per_gpu_hour_max 2, cooling_energy_pct_max 30, chiller_cop_min 3, pue_max 1.5, "
+             "carbon_intensity_max 0.4). By hand: 0.45 > 0.4, 2 > 1.8, 2.5 > 2, 10 < 20 (a minimum), 35 > 30, 2.5 < 3 (a "
+             "minimum) each raise one warning; 1.4 <= 1.5 raises none; the spike rule has no 7 previous values. "
+             "Same end, facility and no sensor, so the alerts are ordered by metric id: "
+             "carbon.grid_intensity_kgco2e_per_kwh, efficiency.chiller_cop, "
+             "efficiency.cooling_energy_pct, water.per_gpu_hour_l, water.reclaimed_pct, water.wue_l_per_kwh."
+             + ALERT_ID_WHY,
+             {"alerts": [alert("carbon_intensity_max", "warning", "carbon.grid_intensity_kgco2e_per_kwh", "kgCO2e/kWh",
+                               "0.45", "0.4", "dc-1", [day_ev("dc-1", 1, "0.45")]),
+                         alert("chiller_cop_min", "warning", "efficiency.chiller_cop", "1", "2.5", "3", "dc-1",
+                               [day_ev("dc-1", 1, "2.5")]),
+                         alert("cooling_energy_pct_max", "warning", "efficiency.cooling_energy_pct", "%", "35", "30",
+                               "dc-1", [day_ev("dc-1", 1, "35")]),
+                         alert("water_per_gpu_hour_max", "warning", "water.per_gpu_hour_l", "L/GPU-h", "2.5", "2",
+                               "dc-1", [day_ev("dc-1", 1, "2.5")]),
+                         alert("reclaimed_water_min", "warning", "water.reclaimed_pct", "%", "10", "20", "dc-1",
+                               [day_ev("dc-1", 1, "10")]),
+                         alert("wue_max", "warning", "water.wue_l_per_kwh", "L/kWh", "2", "1.8", "dc-1",
+                               [day_ev("dc-1", 1, "2")])],
+              "problems": [], "rejected": 0},
+             reports=[daily_report("dc-1", {"water.wue_l_per_kwh": ["2"], "water.per_gpu_hour_l": ["2.5"],
+                                            "water.reclaimed_pct": ["10"], "efficiency.cooling_energy_pct": ["35"],
+                                            "efficiency.chiller_cop": ["2.5"], "efficiency.pue": ["1.4"],
+                                            "carbon.grid_intensity_kgco2e_per_kwh": ["0.45"]})],
+             settings={"alerts": {"consecutive_breaches": 1, "thresholds": {"reclaimed_water_min": "20"}}})
+
+# --- alert: sensor drift ------------------------------------------------------------------------------
+DP = ["10", "12", "10", "12", "16", "16", "16"]
+T7 = [at(2026, 6, 1, i // 6, (i % 6) * 10) for i in range(7)]
+SQRT = Context(prec=34, rounding=ROUND_HALF_EVEN)
+Sb, Qb, Sr = add(10, 12, 10, 12), add(100, 144, 100, 144), add(16, 16)
+spread = add(mul(4, Qb), -mul(Sb, Sb))
+num = mul(mul(add(mul(4, Sr), -mul(2, Sb)), add(mul(4, Sr), -mul(2, Sb))), 3)
+den = mul(mul(4, 4), spread)
+check("16", spread, "drift spread")
+check("18.75", div(num, den), "drift delta squared")
+DELTA = check("4.330127018922193233818615853764681", SQRT.sqrt(div(num, den)), "drift delta")
+Sb2, Qb2 = add(12, 10, 12, 16), add(144, 100, 144, 256)
+spread2 = add(mul(4, Qb2), -mul(Sb2, Sb2))
+num2 = mul(mul(add(mul(4, 32), -mul(2, Sb2)), add(mul(4, 32), -mul(2, Sb2))), 3)
+check("76", spread2, "drift spread 7")
+assert mul(mul(D("2.85"), D("2.85")), mul(16, spread2)) >= num2   # the seventh value is good (within 2.85)
+alert_vector("alert-sensor-drift",
+             "Sensor drift (docs/methodology.md, \"Sensor drift\"; docs/alerts.md): at each reading, the recent window "
+             "is the last R values and the baseline the B before them; Delta = |mean_r - mean_b| / s_b with s_b the "
+             "baseline sample standard deviation, computed as Delta^2 = (B S_r - R S_b)^2 (B - 1) / (R^2 B (B Q_b - "
+             "S_b^2)) (one division) and Delta its square root (34 digits, half-even); a breach when Delta > k. "
+             "Readings of dc-1-dp-a (kind other, kPa) every 10 minutes from 00:00: 10, 12, 10, 12, 16, 16, 16; "
+             "settings drift_baseline_window B = 4, drift_recent_window R = 2, consecutive_breaches 1 (sensor_drift k "
+             "= 3 by default). By hand, at the sixth reading (00:50): baseline 10, 12, 10, 12: S_b = 44, Q_b = 488, "
+             "B Q_b - S_b^2 = 1952 - 1936 = 16; recent 16, 16: S_r = 32; B S_r - R S_b = 128 - 88 = 40; Delta^2 = "
+             "1600 x 3 / (4 x 4 x 16) = 4800 / 256 = 18.75, Delta = sqrt(18.75) = 5 sqrt(3) / 2 = 2.5 x "
+             "1.7320508075688772935274463415058723669 = 4.330127018922193233818615853764681 (34 digits) > 3: one "
+             "sensor_drift alert, observed Delta, threshold 3, unit baseline_sd, baseline the baseline mean 44 / 4 = "
+             "11, evidence the sixth reading. At the seventh: baseline 12, 10, 12, 16 (S_b = 50, Q_b = 644, spread 2576 "
+             "- 2500 = 76), recent 16, 16: Delta^2 = (128 - 100)^2 x 3 / (16 x 76) = 2352 / 1216 = 1.93..., Delta = "
+             "1.39 < 2.85 = 3 - 3 x 5 / 100 (the clear level): good, nothing raised." + ALERT_ID_WHY,
+             {"alerts": [alert("sensor_drift", "warning", "sensor.other", "baseline_sd", DELTA, "3", "dc-1",
+                               [read_ev("dc-1-dp-a", T7[5], "16")], sensor="dc-1-dp-a", baseline="11")],
+              "problems": [], "rejected": 0},
+             input=[reading("dc-1-dp-a", t, "other", v, "kPa") for t, v in zip(T7, DP)],
+             settings={"alerts": {"consecutive_breaches": 1, "drift_baseline_window": 4, "drift_recent_window": 2}})
+
+alert_vector("alert-bad-settings-pue-max-below-one",
+             "Invalid alert settings: pue_max 0.9 is refused, never replaced by a default (docs/alerts.md: a PUE "
+             "limit is at least 1, since PUE = E_facility / E_IT >= 1 by ISO/IEC 30134-2). The whole vector fails with "
+             "invalid_settings at /settings/alerts/thresholds/pue_max; nothing is evaluated.",
+             {"error": {"code": "invalid_settings", "pointer": "/settings/alerts/thresholds/pue_max"}},
+             settings={"alerts": {"thresholds": {"pue_max": "0.9"}}}, reports=[])
+
+
+# --- scenario: the what-if simulator (docs/simulator.md; docs/methodology.md, "What-if simulator") ----------
+# The baseline report: dc-1 over one day, 2026-06-01 (86,400 s), with only the metrics the simulator reads.
+SIM_DAY = {"activity.energy_it_kwh": "1000", "activity.energy_facility_kwh": "1200",
+           "activity.scope2_electricity_kwh": "1200", "activity.energy_renewable_purchased_kwh": "600",
+           "water.withdrawal_l": "1500", "activity.gpu_hours": "100", "carbon.scope1_kgco2e": "10",
+           "carbon.scope2_location_kgco2e": "480", "carbon.scope2_market_kgco2e": "300", "carbon.embodied_kgco2e": "20",
+           "carbon.grid_intensity_kgco2e_per_kwh": "0.4", "hardware.utilization_pct": "50", "efficiency.pue": "1.2"}
+
+
+def sim_report(values):
+    keys = ["dc-1-bms/h1", "dc-1-bms/h2"]
+    span = day(1)
+    return report(report_settings(), [rgroup("facility_period", keys, span, values, facility="dc-1", period=span)],
+                  [rgroup("facility", keys, span, values, facility="dc-1")], rgroup("total", keys, span, values), keys)
+
+
+SIM_REPORT = sim_report(SIM_DAY)
+SIM_NO_WATER = sim_report({k: v for k, v in SIM_DAY.items() if not k.startswith("water.")})
+YEAR_S = 31536000
+SIM_BASE_WHY = ("Baseline (docs/methodology.md, \"What-if simulator\"): the report's total covers one day, T = 86,400 s; "
+                "annualised, X_0 = X x 31,536,000 / 86,400 = 365 X (one division). By hand: E_IT,0 = 1000 x 365 = "
+                "365000 kWh, E_fac,0 = 1200 x 365 = 438000, E_grid,0 = 438000, purchased renewable P_0 = 600 x 365 = "
+                "219000, water W_0 = 1500 x 365 = 547500 L, GPU-hours 36500, Scope 1 3650 kg, Scope 2 location 480 x "
+                "365 = 175200, market 300 x 365 = 109500, embodied 20 x 365 = 7300; intensity I_0 = 0.4 kgCO2e/kWh and "
+                "utilisation u_0 = 50 % as reported; PUE_0 = 438000 / 365000 = 1.2, WUE_0 = 547500 / 365000 = 1.5. ")
+PRICES = {"electricity_per_kwh": {"amount": "0.1", "currency": "EUR"},
+          "carbon_per_tco2e": {"amount": "100", "currency": "EUR"},
+          "water_per_m3": {"amount": "2", "currency": "EUR"}}
+COST_WHY = ("Costs (EUR, exact products): electricity = E_grid x 0.1; carbon = (S1 + S2_basis [+ embodied]) / 1000 x "
+            "100; water = W / 1000 x 2; total = their sum. Deltas are scenario minus baseline in the same year. ")
+
+
+def base_annual(x):
+    return div(mul(x, YEAR_S), 86400)
+
+
+B = {k: base_annual(v) for k, v in SIM_DAY.items() if not k.startswith(("carbon.grid", "hardware.", "efficiency."))}
+check("365000", B["activity.energy_it_kwh"], "E_IT,0")
+check("438000", B["activity.energy_facility_kwh"], "E_fac,0")
+check("547500", B["water.withdrawal_l"], "W_0")
+
+
+def simulate(years, growth="0", water=True, pue=None, wue=None, renew=None, change=None, move=None, shift=None,
+             util=None, refresh=None, prices=None, basis="location", embodied_priced=False):
+    """docs/methodology.md, "What-if simulator", written out independently of the Java code; the values of years
+    0..N as dicts of the simulation result's member names."""
+    e_it0, e_fac0, e_grid0 = B["activity.energy_it_kwh"], B["activity.energy_facility_kwh"], \
+        B["activity.scope2_electricity_kwh"]
+    p0, w0 = B["activity.energy_renewable_purchased_kwh"], B["water.withdrawal_l"] if water else None
+    g0, s1_0 = B["activity.gpu_hours"], B["carbon.scope1_kgco2e"]
+    l0, m0, emb0 = B["carbon.scope2_location_kgco2e"], B["carbon.scope2_market_kgco2e"], B["carbon.embodied_kgco2e"]
+    i0, u0 = D("0.4"), D("50")
+    pue0, wue0 = div(e_fac0, e_it0), div(w0, e_it0) if water else None
+    rho_u, f_e = D(1), D(1)
+    if util:
+        rho_u = div(u0, util[0])
+        f_e = add(mul(D(util[1]) / 100, rho_u), 1 - D(util[1]) / 100)
+    rho_s = D(1)
+    if shift:
+        phi, m, tou = D(shift[0]) / 100, shift[1], sorted(D(x) for x in shift[2])
+        rho_s = add(1 - phi, mul(phi, div(mul(len(tou), add(*tou[:m])), mul(m, add(*tou)))))
+    covered0, uncovered0 = div(min(p0, e_grid0), e_grid0), add(e_grid0, -min(p0, e_grid0))
+    out, w, tau = [], D(1), D(1)
+    for y in range(years + 1):
+        if y > 0:
+            w = DIV.plus(mul(w, 1 + D(growth) / 100))
+            if change is not None:
+                tau = DIV.plus(mul(tau, 1 + D(change) / 100))
+        util_on = util is not None and y >= util[2]
+        gG, fE = (rho_u, f_e) if util_on else (D(1), D(1))
+        refreshed = refresh is not None and y >= refresh[0]
+        h = 1 + D(refresh[3]) / 100 if refreshed else D(1)
+        a = mul(mul(w, fE), h)
+        e_it = mul(e_it0, a)
+        if pue and y > 0:
+            k = pue[1]
+            pue_y = D(pue[0]) if y >= k else add(pue0, div(mul(D(pue[0]) - pue0, y), k))
+            e_fac = mul(e_it, pue_y)
+            follow = lambda x, ef=e_fac: div(mul(x, ef), e_fac0)
+        else:
+            e_fac = mul(e_fac0, a)
+            pue_y = div(e_fac, e_it)
+            follow = lambda x, a=a: mul(x, a)
+        e_grid = follow(e_grid0)
+        if wue and y > 0:
+            k = wue[1]
+            wue_y = D(wue[0]) if y >= k else add(wue0, div(mul(D(wue[0]) - wue0, y), k))
+            wat = mul(e_it, wue_y)
+        else:
+            wat = mul(w0, a) if water else None
+            wue_y = div(wat, e_it) if water else None
+        gpu = mul(mul(g0, w), gG)
+        s1 = mul(s1_0, w)
+        emb = mul(mul(div(refresh[1], refresh[2]) if refreshed else emb0, w), gG)
+        moved = move is not None and y >= move[1]
+        rho = rho_s if shift and y >= shift[3] else D(1)
+        if moved:
+            inten = mul(mul(D(move[0]), tau), rho)
+            loc = mul(e_grid, inten)
+        else:
+            inten = mul(mul(i0, tau), rho)
+            loc = mul(mul(follow(l0), tau), rho)
+        renew_on = renew is not None and y >= renew[1]
+        if not renew_on and not moved:
+            mkt = mul(follow(m0), tau)
+        else:
+            share = D(renew[0]) / 100 if renew_on else covered0
+            rate = mul(D(move[0]), tau) if moved else mul(div(m0, uncovered0), tau)
+            mkt = mul(mul(e_grid, 1 - share), rate)
+        v = {"year": y, "energy_it_kwh": e_it, "energy_facility_kwh": e_fac, "energy_grid_kwh": e_grid, "pue": pue_y,
+             "water_l": wat, "wue_l_per_kwh": wue_y, "gpu_hours": gpu, "scope1_kgco2e": s1,
+             "scope2_location_kgco2e": loc, "scope2_market_kgco2e": mkt, "embodied_kgco2e": emb,
+             "grid_intensity_kgco2e_per_kwh": inten}
+        if prices:
+            elec = mul(e_grid, "0.1")
+            ck = add(s1, mkt if basis == "market" else loc, emb if embodied_priced else 0)
+            carb = mul(ck, "0.1")
+            wc = mul(wat, "0.002") if water else None
+            v["costs"] = {"electricity": elec, "carbon": carb, "water": wc,
+                          "total": add(elec, carb, wc) if water else None}
+        out.append(v)
+    return out
+
+
+def sim_year(computed, hand, members=None):
+    """The expected year: the hand values (decimal strings; None for null), each checked against the computed one."""
+    y = {"year": computed["year"]}
+    for k, h in hand.items():
+        if h is None:
+            assert computed.get(k) is None, (k, computed.get(k))
+            y[k] = None
+        elif k == "costs":
+            c = {}
+            for part, hv in h.items():
+                cv = computed["costs"][part]
+                if hv is None:
+                    assert cv is None, (part, cv)
+                    c[part] = None
+                else:
+                    c[part] = {"amount": check(hv, cv, f"year {y['year']} cost {part}"), "currency": "EUR"}
+            y["costs"] = c
+        else:
+            y[k] = check(h, computed[k], f"year {y['year']} {k}")
+    return y
+
+
+def sim_delta(a, b, hand):
+    """The expected delta (scenario a minus baseline b, same year), hand values checked."""
+    d = {"year": a["year"]}
+    for k, h in hand.items():
+        if k == "costs":
+            d["costs"] = {p: ({"amount": check(hv, add(a["costs"][p], -b["costs"][p]), f"delta cost {p}"),
+                               "currency": "EUR"} if hv is not None else None) for p, hv in h.items()}
+        elif h is None:
+            d[k] = None
+        else:
+            d[k] = check(h, add(a[k], -b[k]), f"delta {a['year']} {k}")
+    return d
+
+
+ALL = ("energy_it_kwh", "energy_facility_kwh", "energy_grid_kwh", "pue", "water_l", "wue_l_per_kwh", "gpu_hours",
+       "scope1_kgco2e", "scope2_location_kgco2e", "scope2_market_kgco2e", "embodied_kgco2e",
+       "grid_intensity_kgco2e_per_kwh")
+
+
+def scenario_vector(name, description, scenario, expected, input=None, settings=None, factor_packs=None):
+    vector("scenario", name, description, expected, input=input if input is not None else SIM_REPORT,
+           input_kind="scenario", settings=settings, factor_packs=factor_packs)
+    d = VECTORS[-1][2]
+    d["scenario"] = scenario
+    order = [k for k in d if k not in ("scenario", "expected")] + ["scenario", "expected"]
+    VECTORS[-1] = (VECTORS[-1][0], VECTORS[-1][1], {k: d[k] for k in order})
+
+
+def scen(years, scenarios, growth=None, prices=None, **more):
+    s = {"format": "ecocalc.scenario/1", "years": years}
+    s.update(more)
+    if growth is not None:
+        s["baseline_growth_pct_per_year"] = growth
+    if prices is not None:
+        s["prices"] = prices
+    s["scenarios"] = scenarios
+    return s
+
+
+# The law: a scenario that changes nothing reproduces the baseline exactly (here with 5 % growth and prices).
+BASE5 = simulate(2, growth="5", prices=True)
+Y5 = [
+    dict(zip(ALL, ("365000", "438000", "438000", "1.2", "547500", "1.5", "36500", "3650", "175200", "109500", "7300",
+                   "0.4")), costs={"electricity": "43800", "carbon": "17885", "water": "1095", "total": "62780"}),
+    dict(zip(ALL, ("383250", "459900", "459900", "1.2", "574875", "1.5", "38325", "3832.5", "183960", "114975", "7665",
+                   "0.4")), costs={"electricity": "45990", "carbon": "18779.25", "water": "1149.75", "total": "65919"}),
+    dict(zip(ALL, ("402412.5", "482895", "482895", "1.2", "603618.75", "1.5", "40241.25", "4024.125", "193158",
+                   "120723.75", "8048.25", "0.4")),
+         costs={"electricity": "48289.5", "carbon": "19718.2125", "water": "1207.2375", "total": "69214.95"}),
+]
+years5 = [sim_year(BASE5[y], Y5[y]) for y in range(3)]
+zero = dict({k: "0" for k in ALL},
+            costs={p: {"amount": "0", "currency": "EUR"} for p in ("electricity", "carbon", "water", "total")})
+scenario_vector(
+    "scenario-no-change-reproduces-baseline",
+    SIM_BASE_WHY + COST_WHY + "The law (docs/simulator.md): a scenario with no change reproduces the baseline exactly, "
+    "every year. Baseline growth 5 %/yr, inherited by the scenario \"unchanged\"; w_1 = 1.05, w_2 = 1.05 x 1.05 = "
+    "1.1025, and every quantity is X_0 x w_y (PUE and WUE ratios unchanged). By hand, year 1: E_IT 365000 x 1.05 = "
+    "383250, E_fac = E_grid = 459900, water 574875, GPU-h 38325, S1 3832.5, S2 location 183960, market 114975, "
+    "embodied 7665; costs 459900 x 0.1 = 45990, (3832.5 + 183960) / 1000 x 100 = 18779.25, 574875 / 1000 x 2 = 1149.75, "
+    "total 65919. Year 2 (x 1.1025): 402412.5, 482895, 603618.75, 40241.25, 4024.125, 193158, 120723.75, 8048.25; costs "
+    "48289.5, (4024.125 + 193158) / 10 = 19718.2125, 1207.2375, total 69214.95. Year 0: 43800 + (3650 + 175200) / 10 = "
+    "17885 + 1095 = 62780. The scenario's years equal the baseline's and every delta is 0.",
+    scen(2, [{"name": "unchanged"}], growth="5", prices=PRICES),
+    {"simulation": {"baseline_source": {"group": "total", "covered_seconds": "86400", "annualised": True,
+                                        "seconds_per_year": "31536000"},
+                    "years": 2, "baseline_growth_pct_per_year": "5", "currency": "EUR",
+                    "baseline": {"name": "baseline", "growth_pct_per_year": "5", "years": years5},
+                    "scenarios": [{"name": "unchanged", "growth_pct_per_year": "5", "years": years5,
+                                   "deltas": [dict(zero, year=y) for y in range(3)]}]}})
+
+# PUE target and renewables.
+BASE0 = simulate(2, prices=True)
+EFF = simulate(2, pue=("1.1", 2), renew=("100", 1), prices=True)
+B0_HAND = {"energy_facility_kwh": "438000", "scope2_location_kgco2e": "175200", "scope2_market_kgco2e": "109500",
+           "costs": {"total": "62780"}}
+scenario_vector(
+    "scenario-pue-target-and-renewables",
+    SIM_BASE_WHY + COST_WHY + "No growth, so the baseline is year 0 every year. Scenario \"efficiency\": PUE target "
+    "1.1 by year 2 and a 100 % renewable share from year 1. PUE_y = PUE_0 + (T - PUE_0) x min(y, k) / k (one "
+    "division): by hand year 1 1.2 + (1.1 - 1.2) x 1 / 2 = 1.15, year 2 1.1. E_fac = E_IT x PUE_y: 365000 x 1.15 = "
+    "419750, 365000 x 1.1 = 401500. Grid electricity and location-based Scope 2 follow facility energy (x E_fac,y / "
+    "E_fac,0, one division): E_grid 438000 x 419750 / 438000 = 419750 and 401500; S2 location 175200 x 419750 / 438000 "
+    "= 167900 and 175200 x 401500 / 438000 = 160600. Market-based with renewable share r = 1: E_grid x (1 - 1) x rate "
+    "= 0. Water unchanged (547500: follows IT energy). Costs year 1: 419750 x 0.1 = 41975, (3650 + 167900) / 10 = "
+    "17155, water 1095, total 60225; year 2: 40150 + (3650 + 160600) / 10 = 16425 + 1095 = 57670. Deltas: E_fac "
+    "-18250 and -36500, PUE -0.05 and -0.1, S2 location -7300 and -14600, market -109500, total cost 60225 - 62780 = "
+    "-2555 and 57670 - 62780 = -5110.",
+    scen(2, [{"name": "efficiency", "pue_target": {"value": "1.1", "by_year": 2},
+              "renewable_share": {"pct": "100", "from_year": 1}}], prices=PRICES),
+    {"simulation": {"currency": "EUR",
+                    "baseline": {"years": [sim_year(BASE0[y], B0_HAND) for y in range(3)]},
+                    "scenarios": [{"name": "efficiency", "growth_pct_per_year": "0", "years": [
+                        sim_year(EFF[0], {"energy_facility_kwh": "438000", "pue": "1.2", "scope2_market_kgco2e": "109500",
+                                          "costs": {"total": "62780"}}),
+                        sim_year(EFF[1], {"energy_it_kwh": "365000", "energy_facility_kwh": "419750",
+                                          "energy_grid_kwh": "419750", "pue": "1.15", "water_l": "547500",
+                                          "scope2_location_kgco2e": "167900", "scope2_market_kgco2e": "0",
+                                          "grid_intensity_kgco2e_per_kwh": "0.4",
+                                          "costs": {"electricity": "41975", "carbon": "17155", "water": "1095",
+                                                    "total": "60225"}}),
+                        sim_year(EFF[2], {"energy_facility_kwh": "401500", "energy_grid_kwh": "401500", "pue": "1.1",
+                                          "scope2_location_kgco2e": "160600", "scope2_market_kgco2e": "0",
+                                          "costs": {"electricity": "40150", "carbon": "16425", "total": "57670"}})],
+                        "deltas": [
+                            sim_delta(EFF[0], BASE0[0], {"energy_facility_kwh": "0", "scope2_market_kgco2e": "0",
+                                                         "costs": {"total": "0"}}),
+                            sim_delta(EFF[1], BASE0[1], {"energy_facility_kwh": "-18250", "pue": "-0.05",
+                                                         "scope2_location_kgco2e": "-7300",
+                                                         "scope2_market_kgco2e": "-109500",
+                                                         "costs": {"electricity": "-1825", "carbon": "-730",
+                                                                   "water": "0", "total": "-2555"}}),
+                            sim_delta(EFF[2], BASE0[2], {"energy_facility_kwh": "-36500", "pue": "-0.1",
+                                                         "scope2_location_kgco2e": "-14600",
+                                                         "scope2_market_kgco2e": "-109500",
+                                                         "costs": {"total": "-5110"}})]}]}})
+
+# Grid trajectory and a move; carbon priced market-based with embodied.
+BASEM = simulate(2, prices=True, basis="market", embodied_priced=True)
+MOVE = simulate(2, change="-10", move=("0.05", 2), prices=True, basis="market", embodied_priced=True)
+PRICES_M = dict(PRICES, carbon_basis="market", carbon_includes_embodied=True)
+scenario_vector(
+    "scenario-grid-trajectory-and-move",
+    SIM_BASE_WHY + COST_WHY + "Carbon priced on market-based Scope 2 and embodied: carbon = (S1 + S2_market + "
+    "embodied) / 1000 x 100; baseline year 0 (3650 + 109500 + 7300) / 10 = 12045, total 43800 + 12045 + 1095 = 56940. "
+    "Scenario \"move\": grid intensity -10 %/yr (tau_y = tau_{y-1} x 0.9: 0.9, 0.81) and a move to a zone of 0.05 "
+    "kgCO2e/kWh in year 2. By hand, year 1 (before the move): intensity 0.4 x 0.9 = 0.36, S2 location 175200 x 0.9 = "
+    "157680, market 109500 x 0.9 = 98550; carbon cost (3650 + 98550 + 7300) / 10 = 10950, total 43800 + 10950 + 1095 = "
+    "55845. Year 2 (after the move): intensity 0.05 x 0.81 = 0.0405; S2 location = E_grid x 0.0405 = 438000 x 0.0405 = "
+    "17739; market = E_grid x (1 - r) x 0.0405 with r the baseline's covered share min(219000, 438000) / 438000 = 0.5: "
+    "438000 x 0.5 x 0.0405 = 8869.5; carbon cost (3650 + 8869.5 + 7300) / 10 = 1981.95, total 43800 + 1981.95 + 1095 = "
+    "46876.95. Deltas year 2: intensity 0.0405 - 0.4 = -0.3595, S2 location 17739 - 175200 = -157461, market 8869.5 - "
+    "109500 = -100630.5, total cost 46876.95 - 56940 = -10063.05.",
+    scen(2, [{"name": "move", "grid_intensity": {"change_pct_per_year": "-10", "move_to_kgco2e_per_kwh": "0.05",
+                                                 "move_year": 2}}], prices=PRICES_M),
+    {"simulation": {"currency": "EUR",
+                    "prices": {"carbon_basis": "market", "carbon_includes_embodied": True},
+                    "baseline": {"years": [sim_year(BASEM[y], {"costs": {"carbon": "12045", "total": "56940"}})
+                                           for y in range(3)]},
+                    "scenarios": [{"name": "move", "years": [
+                        sim_year(MOVE[0], {"grid_intensity_kgco2e_per_kwh": "0.4", "costs": {"total": "56940"}}),
+                        sim_year(MOVE[1], {"grid_intensity_kgco2e_per_kwh": "0.36", "scope2_location_kgco2e": "157680",
+                                           "scope2_market_kgco2e": "98550",
+                                           "costs": {"carbon": "10950", "total": "55845"}}),
+                        sim_year(MOVE[2], {"grid_intensity_kgco2e_per_kwh": "0.0405", "scope2_location_kgco2e": "17739",
+                                           "scope2_market_kgco2e": "8869.5", "energy_grid_kwh": "438000",
+                                           "costs": {"electricity": "43800", "carbon": "1981.95", "water": "1095",
+                                                     "total": "46876.95"}})],
+                        "deltas": [
+                            sim_delta(MOVE[0], BASEM[0], {"scope2_location_kgco2e": "0", "costs": {"total": "0"}}),
+                            sim_delta(MOVE[1], BASEM[1], {"scope2_location_kgco2e": "-17520",
+                                                          "scope2_market_kgco2e": "-10950",
+                                                          "costs": {"total": "-1095"}}),
+                            sim_delta(MOVE[2], BASEM[2], {"grid_intensity_kgco2e_per_kwh": "-0.3595",
+                                                          "scope2_location_kgco2e": "-157461",
+                                                          "scope2_market_kgco2e": "-100630.5",
+                                                          "costs": {"total": "-10063.05"}})]}]}})
+
+# Utilisation, hardware refresh and growth; no prices: no costs.
+BASE10 = simulate(2, growth="10")
+CONS = simulate(2, growth="10", util=("80", "30", 1), refresh=(2, "40000", 4, "-20"))
+scenario_vector(
+    "scenario-utilisation-refresh-growth",
+    SIM_BASE_WHY + "No prices: no costs, and the currency is null. Baseline growth 10 %/yr: w_1 = 1.1, w_2 = 1.21. "
+    "Scenario \"consolidate\": utilisation from 50 % to 80 % from year 1 with an idle-power share p = 30 %, and a "
+    "hardware refresh in year 2 (embodied 40000 kg over 4 years, IT energy -20 %). By hand: rho_u = u_0 / u_1 = 50 / 80 "
+    "= 0.625 (one division), f_E = p rho_u + (1 - p) = 0.3 x 0.625 + 0.7 = 0.8875, h = 1 - 20 / 100 = 0.8. IT scale a_y "
+    "= w_y f_E h: year 1 1.1 x 0.8875 = 0.97625, year 2 1.21 x 0.8875 x 0.8 = 0.8591. Year 1: E_IT 365000 x 0.97625 = "
+    "356331.25, E_fac 438000 x 0.97625 = 427597.5 (PUE 1.2), water 547500 x 0.97625 = 534496.875, GPU-h 36500 x 1.1 x "
+    "0.625 = 25093.75, S1 3650 x 1.1 = 4015, embodied 7300 x 1.1 x 0.625 = 5018.75, S2 location 175200 x 0.97625 = "
+    "171039, market 109500 x 0.97625 = 106899.375. Year 2: E_IT 365000 x 0.8591 = 313571.5, E_fac 438000 x 0.8591 = "
+    "376285.8, GPU-h 36500 x 1.21 x 0.625 = 27603.125, S1 3650 x 1.21 = 4416.5, embodied (40000 / 4) x 1.21 x 0.625 = "
+    "7562.5, S2 location 175200 x 0.8591 = 150514.32. Baseline year 1 (x 1.1): E_IT 401500, GPU-h 40150, embodied 8030, "
+    "S2 location 192720, market 120450: deltas -45168.75, -15056.25, -3011.25, -21681, -13550.625.",
+    scen(2, [{"name": "consolidate", "utilisation": {"target_pct": "80", "idle_power_pct": "30", "from_year": 1},
+              "hardware_refresh": {"year": 2, "embodied_kgco2e": "40000", "lifetime_years": 4,
+                                   "it_energy_change_pct": "-20"}}], growth="10"),
+    {"simulation": {"currency": None,
+                    "baseline": {"growth_pct_per_year": "10", "years": [
+                        sim_year(BASE10[0], {"energy_it_kwh": "365000", "costs": None}),
+                        sim_year(BASE10[1], {"energy_it_kwh": "401500", "gpu_hours": "40150", "embodied_kgco2e": "8030",
+                                             "scope2_location_kgco2e": "192720", "scope2_market_kgco2e": "120450"}),
+                        sim_year(BASE10[2], {"energy_it_kwh": "441650", "scope1_kgco2e": "4416.5"})]},
+                    "scenarios": [{"name": "consolidate", "growth_pct_per_year": "10", "years": [
+                        sim_year(CONS[0], {"energy_it_kwh": "365000", "gpu_hours": "36500", "embodied_kgco2e": "7300"}),
+                        sim_year(CONS[1], {"energy_it_kwh": "356331.25", "energy_facility_kwh": "427597.5", "pue": "1.2",
+                                           "water_l": "534496.875", "gpu_hours": "25093.75", "scope1_kgco2e": "4015",
+                                           "embodied_kgco2e": "5018.75", "scope2_location_kgco2e": "171039",
+                                           "scope2_market_kgco2e": "106899.375", "costs": None}),
+                        sim_year(CONS[2], {"energy_it_kwh": "313571.5", "energy_facility_kwh": "376285.8",
+                                           "gpu_hours": "27603.125", "scope1_kgco2e": "4416.5",
+                                           "embodied_kgco2e": "7562.5", "scope2_location_kgco2e": "150514.32"})],
+                        "deltas": [
+                            sim_delta(CONS[0], BASE10[0], {"energy_it_kwh": "0"}),
+                            sim_delta(CONS[1], BASE10[1], {"energy_it_kwh": "-45168.75", "gpu_hours": "-15056.25",
+                                                           "embodied_kgco2e": "-3011.25",
+                                                           "scope2_location_kgco2e": "-21681",
+                                                           "scope2_market_kgco2e": "-13550.625", "scope1_kgco2e": "0"}),
+                            sim_delta(CONS[2], BASE10[2], {"scope1_kgco2e": "0"})]}]}})
+
+# Load shift and a WUE target.
+SHIFT = simulate(2, shift=("50", 2, ["0.2", "0.4", "0.6", "0.8"], 1), wue=("1", 2), prices=True)
+check("0.8", add(D("0.5"), mul(D("0.5"), div(mul(4, add("0.2", "0.4")), mul(2, add("0.2", "0.4", "0.6", "0.8"))))),
+      "rho_s")
+scenario_vector(
+    "scenario-load-shift-and-wue-target",
+    SIM_BASE_WHY + COST_WHY + "No growth. Scenario \"shift\": 50 % of the load moved into the 2 lowest-intensity hours "
+    "of a 4-hour time-of-use series 0.2, 0.4, 0.6, 0.8 kgCO2e/kWh from year 1, and a WUE target of 1 L/kWh by year 2. "
+    "By hand: rho_s = (1 - phi) + phi x (n x sum of the m lowest) / (m x sum of all) = 0.5 + 0.5 x (4 x 0.6) / (2 x 2) "
+    "= 0.5 + 0.5 x 0.6 = 0.8 (one division); it scales location-based intensity only: intensity 0.4 x 0.8 = 0.32, S2 "
+    "location 175200 x 0.8 = 140160, market-based unchanged 109500. WUE_1 = 1.5 + (1 - 1.5) x 1 / 2 = 1.25, WUE_2 = 1; "
+    "water = E_IT x WUE: 365000 x 1.25 = 456250, 365000. Costs year 1: 43800 + (3650 + 140160) / 10 = 14381 + 456250 / "
+    "1000 x 2 = 912.5, total 59093.5; year 2: water 730, total 58911. Deltas: S2 location -35040, water -91250 and "
+    "-182500, total cost 59093.5 - 62780 = -3686.5 and 58911 - 62780 = -3869.",
+    scen(2, [{"name": "shift", "load_shift": {"flexible_share_pct": "50", "into_hours": 2,
+                                              "time_of_use_kgco2e_per_kwh": ["0.2", "0.4", "0.6", "0.8"],
+                                              "from_year": 1},
+              "wue_target": {"value": "1", "by_year": 2}}], prices=PRICES),
+    {"simulation": {"scenarios": [{"name": "shift", "years": [
+        sim_year(SHIFT[0], {"wue_l_per_kwh": "1.5", "water_l": "547500"}),
+        sim_year(SHIFT[1], {"grid_intensity_kgco2e_per_kwh": "0.32", "scope2_location_kgco2e": "140160",
+                            "scope2_market_kgco2e": "109500", "wue_l_per_kwh": "1.25", "water_l": "456250",
+                            "costs": {"electricity": "43800", "carbon": "14381", "water": "912.5", "total": "59093.5"}}),
+        sim_year(SHIFT[2], {"scope2_location_kgco2e": "140160", "wue_l_per_kwh": "1", "water_l": "365000",
+                            "costs": {"water": "730", "total": "58911"}})],
+        "deltas": [
+            sim_delta(SHIFT[0], BASE0[0], {"water_l": "0"}),
+            sim_delta(SHIFT[1], BASE0[1], {"scope2_location_kgco2e": "-35040", "scope2_market_kgco2e": "0",
+                                           "water_l": "-91250", "costs": {"total": "-3686.5"}}),
+            sim_delta(SHIFT[2], BASE0[2], {"water_l": "-182500", "costs": {"total": "-3869"}})]}]}})
+
+# No water in the report: water and every cost that needs it are null, never a partial number.
+NOW_B = simulate(1, water=False, prices=True, basis="market")
+NOW_S = simulate(1, water=False, renew=("75", 1), prices=True, basis="market")
+scenario_vector(
+    "scenario-no-water-no-partial-cost",
+    SIM_BASE_WHY.replace("water W_0 = 1500 x 365 = 547500 L, ", "").replace(", WUE_0 = 547500 / 365000 = 1.5", "")
+    + "This report has no water metric: water and "
+    "WUE are null in every year, and so are the water cost and the total cost (never a partial total); electricity "
+    "and carbon costs are still given. Prices EUR, carbon on market-based Scope 2. Scenario \"renewables\": a 75 % "
+    "renewable share from year 1. By hand: market-based = E_grid x (1 - 0.75) x rate, the rate of uncovered "
+    "electricity S2_mkt,0 / (E_grid,0 - min(P_0, E_grid,0)) = 109500 / (438000 - 219000) = 0.5 (one division): 438000 x "
+    "0.25 x 0.5 = 54750. Carbon cost (3650 + 54750) / 1000 x 100 = 5840 (baseline (3650 + 109500) / 10 = 11315); "
+    "electricity 438000 x 0.1 = 43800. Deltas: market 54750 - 109500 = -54750, carbon cost -5475, water and total null.",
+    scen(1, [{"name": "renewables", "renewable_share": {"pct": "75"}}],
+         prices=dict(PRICES, carbon_basis="market")),
+    {"simulation": {"baseline": {"years": [
+        sim_year(NOW_B[0], {"water_l": None, "wue_l_per_kwh": None,
+                            "costs": {"electricity": "43800", "carbon": "11315", "water": None, "total": None}}),
+        sim_year(NOW_B[1], {"water_l": None, "costs": {"water": None, "total": None}})]},
+        "scenarios": [{"name": "renewables", "years": [
+            sim_year(NOW_S[0], {"water_l": None}),
+            sim_year(NOW_S[1], {"water_l": None, "wue_l_per_kwh": None, "scope2_market_kgco2e": "54750",
+                                "costs": {"electricity": "43800", "carbon": "5840", "water": None, "total": None}})],
+            "deltas": [sim_delta(NOW_S[0], NOW_B[0], {"water_l": None, "scope2_market_kgco2e": "0"}),
+                       sim_delta(NOW_S[1], NOW_B[1], {"water_l": None, "scope2_market_kgco2e": "-54750",
+                                                      "costs": {"carbon": "-5475", "water": None, "total": None}})]}]}},
+    input=SIM_NO_WATER)
+
+# A telemetry baseline, reported first (as ecocalc report, then ecocalc simulate on its file); one facility of two.
+TELE = [rec("t1", at(2026, 6, 1, 0), at(2026, 6, 1, 12), energy={"facility": amt("660", "kWh"), "it": amt("500", "kWh")},
+            water={"withdrawal": amt("700", "L")}),
+        rec("t2", at(2026, 6, 1, 12), at(2026, 6, 2, 0), energy={"facility": amt("540", "kWh"), "it": amt("500", "kWh")},
+            water={"withdrawal": amt("800", "L")}),
+        rec("t3", at(2026, 6, 1, 0), at(2026, 6, 2, 0), fac="dc-2",
+            energy={"facility": amt("300", "kWh"), "it": amt("250", "kWh")})]
+check("365000", div(mul(add(500, 500), YEAR_S), 86400), "telemetry E_IT,0")
+check("438000", div(mul(add(660, 540), YEAR_S), 86400), "telemetry E_fac,0")
+check("547500", div(mul(add(700, 800), YEAR_S), 86400), "telemetry W_0")
+check("401500", mul(365000, "1.1"), "telemetry E_fac,1")
+scenario_vector(
+    "scenario-telemetry-baseline-facility",
+    "A baseline given as telemetry: the three records are first reported with the default settings (as ecocalc report "
+    "--out does), then the scenario file is applied to that report (as ecocalc simulate does). facility_id dc-1: the "
+    "baseline is dc-1's facility group, which covers 2026-06-01T00:00:00Z to 2026-06-02T00:00:00Z, T = 86,400 s (dc-2's "
+    "record is not part of it). By hand: E_IT = 500 + 500 = 1000 kWh, E_fac = 660 + 540 = 1200, water 700 + 800 = 1500 "
+    "L; annualised x 31,536,000 / 86,400: 365000, 438000, 547500; PUE_0 = 1.2, WUE_0 = 547500 / 365000 = 1.5. Scenario "
+    "\"pue\": PUE target 1.1 by year 1, so year 1 PUE = 1.1 and E_fac = 365000 x 1.1 = 401500; water follows IT energy "
+    "(unchanged, 547500). Delta E_fac 401500 - 438000 = -36500. No factor pack: the carbon values are not asserted.",
+    scen(1, [{"name": "pue", "pue_target": {"value": "1.1", "by_year": 1}}], facility_id="dc-1"),
+    {"simulation": {"baseline_source": {"group": "facility", "facility_id": "dc-1", "covered_seconds": "86400",
+                                        "annualised": True},
+                    "baseline": {"years": [{"year": 0, "energy_it_kwh": "365000", "energy_facility_kwh": "438000",
+                                            "pue": "1.2", "water_l": "547500", "wue_l_per_kwh": "1.5"},
+                                           {"year": 1, "energy_facility_kwh": "438000"}]},
+                    "scenarios": [{"name": "pue", "years": [{"year": 0, "pue": "1.2"},
+                                                            {"year": 1, "energy_it_kwh": "365000",
+                                                             "energy_facility_kwh": "401500", "pue": "1.1",
+                                                             "water_l": "547500", "wue_l_per_kwh": "1.5"}],
+                                   "deltas": [{"year": 0, "energy_facility_kwh": "0"},
+                                              {"year": 1, "energy_facility_kwh": "-36500", "pue": "-0.1"}]}]}},
+    input=TELE)
+
+scenario_vector(
+    "scenario-bad-pue-target-below-one",
+    "An invalid scenario file: a PUE target of 0.95 is refused (docs/simulator.md: a PUE target below 1 is refused, "
+    "ISO/IEC 30134-2: PUE >= 1). The whole vector fails with invalid_scenario at /scenario (the scenario file); "
+    "nothing is projected.",
+    scen(1, [{"name": "impossible", "pue_target": {"value": "0.95", "by_year": 1}}]),
+    {"error": {"code": "invalid_scenario", "pointer": "/scenario"}})
+
+scenario_vector(
+    "scenario-bad-currency-mismatch",
+    "An invalid scenario file: the electricity price is in EUR and the carbon price in USD. ecocalc never converts "
+    "currencies (docs/simulator.md, \"Money\"), so the whole vector fails with currency_mismatch at /scenario; "
+    "nothing is projected.",
+    scen(1, [{"name": "unchanged"}], prices=dict(PRICES, carbon_per_tco2e={"amount": "100", "currency": "USD"})),
+    {"error": {"code": "currency_mismatch", "pointer": "/scenario"}})
+
+
+# --- report_validation: ecocalc validate (docs/validation.md) --------------------------------------------
+def pack_digest(file_name):
+    path = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "factor-packs", "src", "main",
+                        "resources", "org", "ecocalc", "factorpacks", file_name)
+    with open(path, encoding="utf-8") as f:
+        return json.load(f)["digest"]
+
+
+EMBER_DIGEST = pack_digest("ember-grid-intensity-2024-1.0.0.json")
+DE_USE = {"role": "grid_electricity/co2e", "factor": ref(EMBER, "ember2024.deu.co2e"), "pack_digest": EMBER_DIGEST,
+          "value": "344.14", "unit": "g/kWh", "gwp_set": "unknown", "match_level": "country", "confidence": "medium",
+          "citation": "Ember yearly electricity data; emissions intensity, Germany (DEU); as published in CO2.js data; "
+                      "2024", "trace": [], "records": 2}
+VDAY = day(1, 6, 2024)
+VKEYS = ["dc-1-bms/h1", "dc-1-bms/h2"]
+S2_DE = check("412.968", div(mul(1200, "344.14"), 1000), "1200 kWh at 344.14 g/kWh")
+DCIE = check("0.8333333333333333333333333333333333", div(1000, 1200), "DCiE 1000 / 1200")
+CLEAN = {"activity.energy_facility_kwh": "1200", "activity.energy_it_kwh": "1000",
+         "activity.scope2_electricity_kwh": "1200", "efficiency.pue": check("1.2", div(1200, 1000), "PUE"),
+         "efficiency.dcie": DCIE, "carbon.scope1_kgco2e": "0", "carbon.scope2_location_kgco2e": S2_DE,
+         "carbon.scope2_market_kgco2e": S2_DE,
+         "carbon.grid_intensity_kgco2e_per_kwh": check("0.34414", div(S2_DE, 1200), "intensity")}
+CLEAN_F = {m: [DE_USE] for m in ("carbon.scope2_location_kgco2e", "carbon.scope2_market_kgco2e",
+                                 "carbon.grid_intensity_kgco2e_per_kwh")}
+
+
+def clean_report(scope2="both", weights=("0.4", "0.2", "0.2", "0.2"), pue="1.2"):
+    period = dict(CLEAN, **{"efficiency.pue": pue})
+    return report(report_settings(scope2=scope2, weights=weights),
+                  [rgroup("facility_period", VKEYS, VDAY, period, facility="dc-1", period=VDAY, factors=CLEAN_F)],
+                  [rgroup("facility", VKEYS, VDAY, CLEAN, facility="dc-1", factors=CLEAN_F)],
+                  rgroup("total", VKEYS, VDAY, CLEAN, factors=CLEAN_F), VKEYS)
+
+
+EMBER_REF = {"id": "ember-grid-intensity-2024", "version": "1.0.0", "digest": EMBER_DIGEST}
+CLEAN_WHY = ("The report: dc-1 on 2024-06-01 from two records, one facility and one period, so its period, its "
+             "facility and the total carry the same values: facility energy 1200 kWh, IT 1000 kWh, Scope 2 electricity "
+             "1200 kWh, PUE = 1200 / 1000 = 1.2, DCiE = 1000 / 1200 = 0.8333333333333333333333333333333333 (one "
+             "division), Scope 1 0 (no fuel or refrigerant: no factor needed), location- and market-based Scope 2 1200 "
+             "kWh x 344.14 g/kWh (Ember 2024 Germany, ember-grid-intensity-2024@1.0.0:ember2024.deu.co2e@1, cited in "
+             "each lineage) = 412968 g = 412.968 kg, grid intensity 412.968 / 1200 = 0.34414 kgCO2e/kWh; "
+             "scope2_method both. ")
+VAL_WHY = ("Validation (docs/validation.md): the findings, in order, are the schema's, then totals equal to their parts "
+           "(the total against the facilities, then each facility against its periods), physical bounds (PUE >= 1, "
+           "DCiE <= 1, groups in report order: results, facilities, total), dual Scope 2 reporting, factor citations, "
+           "the manifest; the report is valid when no finding is an error. ")
+
+
+def validation_vector(name, description, expected, input=None, input_text=None):
+    vector("report_validation", name, description, {"validation": expected}, input=input, input_text=input_text,
+           input_kind="report_validation")
+
+
+def finding(severity, code, pointer):
+    return {"severity": severity, "code": code, "pointer": pointer}
+
+
+def counts(error, warning, info):
+    return {"error": error, "warning": warning, "info": info}
+
+
+r = clean_report()
+r["manifest"] = manifest(r, packs=[EMBER_REF])
+validation_vector(
+    "validation-clean-report",
+    VAL_WHY + CLEAN_WHY + "By hand: every additive metric of the total equals its facility's and the facility's its "
+    "period's (1200 = 1200, 1000 = 1000, 412.968 = 412.968, 0 = 0); PUE 1.2 >= 1 and DCiE 0.83... <= 1; both Scope 2 "
+    "methods in every group; every factor reference is pack@version:factor_id@version. The manifest's settings, "
+    "results and run_id are sha256 of the canonical JSON of the report's settings, of its {results, facilities, "
+    "total} and of the manifest without run_id, computed with Python hashlib by test-vectors/tools/make_vectors.py; "
+    "they match. So no error: valid, with the one info that the data set, packs and numbers can be checked only "
+    "against the inputs (activity_dataset_not_checked).",
+    {"valid": True, "counts": counts(0, 0, 1),
+     "findings": [finding("info", "activity_dataset_not_checked", "/manifest/activity_dataset")]},
+    input=r)
+
+V2_KEYS = ["dc-1-bms/h1", "dc-2-bms/h1"]
+DCIE2 = check("1.052631578947368421052631578947368", div(1000, 950), "DCiE 1000 / 950")
+PUE_F2 = check("0.8636363636363636363636363636363636", div(950, 1100), "PUE 950 / 1100")
+r = report(report_settings(scope2="location"),
+           [rgroup("facility_period", ["dc-1-bms/h1"], VDAY, {"activity.energy_facility_kwh": "1200",
+                                                                  "activity.energy_it_kwh": "1000",
+                                                                  "efficiency.pue": "1.2"},
+                   facility="dc-1", period=VDAY),
+            rgroup("facility_period", ["dc-2-bms/h1"], VDAY, {"activity.energy_facility_kwh": "950",
+                                                                  "activity.energy_it_kwh": "1000",
+                                                                  "efficiency.pue": "0.95", "efficiency.dcie": DCIE2},
+                   facility="dc-2", period=VDAY)],
+           [rgroup("facility", ["dc-1-bms/h1"], VDAY, {"activity.energy_facility_kwh": "1200",
+                                                        "activity.energy_it_kwh": "1000", "efficiency.pue": "1.2"},
+                   facility="dc-1"),
+            rgroup("facility", ["dc-2-bms/h1"], VDAY, {"activity.energy_facility_kwh": "950",
+                                                        "activity.energy_it_kwh": "1100", "efficiency.pue": PUE_F2},
+                   facility="dc-2")],
+           rgroup("total", V2_KEYS, VDAY, {"activity.energy_facility_kwh": "2250", "activity.energy_it_kwh": "2100"}),
+           V2_KEYS)
+check("2150", add(1200, 950), "facility energy of the facilities")
+check("2100", add(1000, 1100), "IT energy of the facilities")
+validation_vector(
+    "validation-totals-and-physical-bounds",
+    VAL_WHY + "A report of dc-1 and dc-2 on 2024-06-01 (scope2_method location), edited so that its numbers disagree. "
+    "By hand: the total's facility energy is 2250 kWh but the facilities' sum to 1200 + 950 = 2150 "
+    "(total_not_sum_of_facilities); its IT energy 2100 = 1000 + 1100 is consistent. dc-2's facility IT energy is 1100 "
+    "but its one period says 1000 (facility_not_sum_of_periods). dc-2's period has PUE 0.95 < 1 (pue_below_one) and "
+    "DCiE 1000 / 950 = 1.052631578947368421052631578947368 > 1 (dcie_above_one); dc-2's facility group has PUE 950 / "
+    "1100 = 0.8636363636363636363636363636363636 < 1 (pue_below_one). dc-1 is consistent. No manifest: the info "
+    "manifest_absent. 5 errors: invalid.",
+    {"valid": False, "counts": counts(5, 0, 1),
+     "findings": [finding("error", "total_not_sum_of_facilities", "/total/activity/activity.energy_facility_kwh/value"),
+                  finding("error", "facility_not_sum_of_periods", "/facilities/1/activity/activity.energy_it_kwh/value"),
+                  finding("error", "pue_below_one", "/results/1/efficiency/efficiency.pue/value"),
+                  finding("error", "dcie_above_one", "/results/1/efficiency/efficiency.dcie/value"),
+                  finding("error", "pue_below_one", "/facilities/1/efficiency/efficiency.pue/value"),
+                  finding("info", "manifest_absent", "")]},
+    input=r)
+
+LOC_ONLY = {"carbon.scope2_location_kgco2e": S2_DE}
+NC_MKT = dict(LOC_ONLY, **{"carbon.scope2_market_kgco2e": (NC, "no residual mix or grid average for DE in the packs")})
+LOC_F = {"carbon.scope2_location_kgco2e": [DE_USE]}
+r = report(report_settings(scope2="both"),
+           [rgroup("facility_period", VKEYS, VDAY, LOC_ONLY, facility="dc-1", period=VDAY, factors=LOC_F)],
+           [rgroup("facility", VKEYS, VDAY, NC_MKT, facility="dc-1", factors=LOC_F)],
+           rgroup("total", VKEYS, VDAY, NC_MKT, factors=LOC_F), VKEYS)
+validation_vector(
+    "validation-dual-scope2-missing",
+    VAL_WHY + "scope2_method both asks every group for location- and market-based Scope 2 (GHG Protocol Scope 2 "
+    "Guidance, ch. 4 and 7). The report of dc-1 on 2024-06-01 has location-based Scope 2 412.968 kg (1200 kWh x 344.14 "
+    "g/kWh, cited) in each group and totals consistent (412.968 = 412.968). By hand: the period group has no "
+    "market-based member at all: scope2_method_missing (error) at its pointer; the facility group and the total carry "
+    "it as not computable (with its reason) while location-based was computed: scope2_method_not_computable "
+    "(warning) for each. No manifest: manifest_absent (info). 1 error: invalid.",
+    {"valid": False, "counts": counts(1, 2, 1),
+     "findings": [finding("error", "scope2_method_missing", "/results/0/carbon/carbon.scope2_market_kgco2e"),
+                  finding("warning", "scope2_method_not_computable", "/facilities/0/carbon/carbon.scope2_market_kgco2e"),
+                  finding("warning", "scope2_method_not_computable", "/total/carbon/carbon.scope2_market_kgco2e"),
+                  finding("info", "manifest_absent", "")]},
+    input=r)
+
+UNVERSIONED = dict(DE_USE, factor="ember-grid-intensity-2024@1.0.0:ember2024.deu.co2e")
+r = report(report_settings(scope2="location"),
+           [rgroup("facility_period", VKEYS, VDAY, {"carbon.scope1_kgco2e": "12.5", "carbon.scope2_location_kgco2e": S2_DE,
+                                                    "carbon.embodied_kgco2e": "20"},
+                   facility="dc-1", period=VDAY, factors={"carbon.scope2_location_kgco2e": [UNVERSIONED]})],
+           [rgroup("facility", VKEYS, VDAY, {}, facility="dc-1")], rgroup("total", VKEYS, VDAY, {}), VKEYS)
+validation_vector(
+    "validation-factor-citations",
+    VAL_WHY + "Factor citations (GHG Protocol Corporate Standard, ch. 9; docs/factor-packs.md: a versioned reference "
+    "names exactly one value). By hand: the period group of dc-1 on 2024-06-01 (the facility and total groups carry no "
+    "carbon, so no sum is checked) has, in this order: Scope 1 12.5 kg citing no factor and with no rate from the inputs "
+    "(carbon_factor_missing, error); location-based Scope 2 412.968 kg citing "
+    "ember-grid-intensity-2024@1.0.0:ember2024.deu.co2e, without its factor version @1 "
+    "(factor_reference_unversioned, error, at the reference); embodied carbon 20 kg citing no factor, whose totals "
+    "come with the asset registry (carbon_factor_from_inputs, info). No manifest: manifest_absent (info). 2 errors: "
+    "invalid.",
+    {"valid": False, "counts": counts(2, 0, 2),
+     "findings": [finding("error", "carbon_factor_missing", "/results/0/carbon/carbon.scope1_kgco2e"),
+                  finding("error", "factor_reference_unversioned",
+                          "/results/0/carbon/carbon.scope2_location_kgco2e/lineage/factors/0/factor"),
+                  finding("info", "carbon_factor_from_inputs", "/results/0/carbon/carbon.embodied_kgco2e"),
+                  finding("info", "manifest_absent", "")]},
+    input=r)
+
+r = clean_report(pue="1.25")
+r["manifest"] = manifest(r, packs=[EMBER_REF], results=results_digest(clean_report()))
+validation_vector(
+    "validation-manifest-results-mismatch",
+    VAL_WHY + CLEAN_WHY + "By hand: the report of validation-clean-report with its period's PUE edited from 1.2 to "
+    "1.25 after the run: its manifest's results hash is sha256 of the canonical {results, facilities, total} before the edit, so "
+    "it is not the hash of the report as it stands (manifest_results_mismatch, error); the other hashes and the "
+    "run_id (over the manifest as written) match; PUE 1.25 is still >= 1 and is not summed. Hashes computed with "
+    "Python hashlib by test-vectors/tools/make_vectors.py. Then the info activity_dataset_not_checked. Invalid.",
+    {"valid": False, "counts": counts(1, 0, 1),
+     "findings": [finding("error", "manifest_results_mismatch", "/manifest/results"),
+                  finding("info", "activity_dataset_not_checked", "/manifest/activity_dataset")]},
+    input=r)
+
+r = clean_report()
+m = manifest(r, packs=[EMBER_REF], dataset=sha(canonical(["another data set"])),
+             settings=sha(canonical(report_settings(scope2="location"))))
+m["run_id"] = manifest(r, packs=[EMBER_REF], dataset=m["activity_dataset"], settings=m["settings"])["run_id"]
+m["engine"] = {"name": "ecocalc", "version": "0.0.9"}
+m["signature"] = {"algorithm": "Ed25519", "key_id": sha(b"a signer's public key"), "value": "A" * 86 + "=="}
+r["manifest"] = m
+validation_vector(
+    "validation-manifest-hashes-mismatch",
+    VAL_WHY + CLEAN_WHY + "By hand, its manifest, edited: the engine says ecocalc 0.0.9 but the report ecocalc 0.1.0-SNAPSHOT "
+    "(manifest_engine_mismatch); activity_dataset is the digest of another data set, not the report's dataset.digest "
+    "(manifest_dataset_mismatch); settings is sha256 of the settings with scope2_method location, not of the report's "
+    "(manifest_settings_mismatch); results matches; run_id was computed before the engine was edited, so it is not "
+    "the hash of the manifest as it stands (manifest_run_id_mismatch). Then the infos activity_dataset_not_checked and "
+    "signature_not_checked (the manifest is signed; the signature needs the public key). Hashes computed with Python "
+    "hashlib by test-vectors/tools/make_vectors.py. 4 errors: invalid.",
+    {"valid": False, "counts": counts(4, 0, 2),
+     "findings": [finding("error", "manifest_engine_mismatch", "/manifest/engine"),
+                  finding("error", "manifest_dataset_mismatch", "/manifest/activity_dataset"),
+                  finding("error", "manifest_settings_mismatch", "/manifest/settings"),
+                  finding("error", "manifest_run_id_mismatch", "/manifest/run_id"),
+                  finding("info", "activity_dataset_not_checked", "/manifest/activity_dataset"),
+                  finding("info", "signature_not_checked", "/manifest/signature")]},
+    input=r)
+
+validation_vector(
+    "validation-not-json",
+    "Validation (docs/validation.md), step 1: the text must be JSON. By hand: this one ends an object with a "
+    "trailing comma, which RFC 8259 does not allow: one not_json error at \"\" (the whole text), and validation stops there.",
+    {"valid": False, "counts": counts(1, 0, 0), "findings": [finding("error", "not_json", "")]},
+    input_text='{"format": "ecocalc.report/1",}')
+
+r = clean_report(pue="1.20")
+validation_vector(
+    "validation-schema-violation",
+    "Validation (docs/validation.md), step 2: the report must conform to report.v1.json, whose decimals are plain "
+    "strings without trailing zeros. By hand: the report of validation-clean-report (without manifest) with its period's PUE "
+    "written \"1.20\": one schema_violation at that value, and validation stops there (the consistency rules assume a "
+    "well-formed report).",
+    {"valid": False, "findings": [finding("error", "schema_violation", "/results/0/efficiency/efficiency.pue/value")]},
+    input=r)
+
+r = clean_report(weights=("0.5", "0.2", "0.2", "0.2"))
+check("1.1", add("0.5", "0.2", "0.2", "0.2"), "score weights")
+validation_vector(
+    "validation-report-unreadable",
+    "Validation (docs/validation.md), step 2: after the schema, the engine's reader must accept the report. The report "
+    "of validation-clean-report (without manifest) with score weights carbon 0.5, water 0.2, efficiency 0.2, hardware "
+    "0.2: by hand they sum to 1.1, but the scorecard's weights must sum to exactly 1 (docs/methodology.md, "
+    "\"Scorecard\"), which the schema cannot state. The reader refuses the settings: one report_unreadable error at "
+    "/settings, and validation stops there.",
+    {"valid": False, "counts": counts(1, 0, 0), "findings": [finding("error", "report_unreadable", "/settings")]},
+    input=r)
 
 
 def main():

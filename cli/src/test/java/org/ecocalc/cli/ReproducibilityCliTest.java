@@ -160,6 +160,42 @@ class ReproducibilityCliTest {
         assertThat(one.out()).isEqualTo("FAIL wrong: total efficiency.pue: expected 1.3, got 1.25\n0 passed, 1 failed\n");
     }
 
+    @Test
+    void vectorsRunsAlertScenarioAndValidationVectorsAndReportsEachWrongValue() throws IOException {
+        for (String kind : List.of("alert", "scenario", "report_validation")) {
+            Run r = run("vectors", Path.of("..", "test-vectors", "vectors", kind));
+            assertThat(r.code()).as(r.out()).isZero();
+            assertThat(r.out()).as(kind).containsPattern("^[1-9]\\d* passed, 0 failed\\s*$");
+        }
+        // One wrong value in a vector of each kind: one FAIL line each. By hand: a CO2 reading of 1200 ppm with
+        // consecutive_breaches 1 raises room_co2_max (1000) with observed 1200, not 1250; two hours of 250 kWh facility
+        // and 200 kWh IT energy, not annualised, give PUE 250 / 200 = 1.25, not 1.3; text that is not JSON is invalid.
+        Path bad = Files.createDirectory(dir.resolve("operations"));
+        String head = "{\"format\":\"ecocalc.test-vector/1\",\"expected_from\":\"hand\",";
+        Files.writeString(bad.resolve("a.json"), head + "\"name\":\"a\",\"category\":\"alert\",\"input_kind\":\"alert\","
+                + "\"description\":\"By hand: 1200 > 1000, here deliberately wrong.\",\"input\":[{\"sensor_id\":\"s-1\","
+                + "\"facility_id\":\"dc-1\",\"observed_at\":\"2026-06-01T00:00:00Z\",\"kind\":\"co2\",\"value\":\"1200\","
+                + "\"unit\":\"ppm\"}],\"settings\":{\"alerts\":{\"consecutive_breaches\":1}},\"expected\":{\"alerts\":"
+                + "[{\"rule\":\"room_co2_max\",\"severity\":\"warning\",\"metric\":\"sensor.co2_ppm\",\"observed\":\"1250\","
+                + "\"threshold\":\"1000\",\"facility_id\":\"dc-1\",\"interval\":{\"start\":\"2026-06-01T00:00:00Z\","
+                + "\"end\":\"2026-06-01T00:00:00Z\"}}]}}");
+        Files.writeString(bad.resolve("s.json"), head + "\"name\":\"s\",\"category\":\"scenario\",\"input_kind\":"
+                + "\"scenario\",\"description\":\"By hand: 250 / 200 = 1.25, here deliberately wrong.\",\"input_text\":"
+                + quote(INPUT) + ",\"input_format\":\"jsonl\",\"scenario\":{\"format\":\"ecocalc.scenario/1\",\"years\":1,"
+                + "\"annualise\":false,\"scenarios\":[{\"name\":\"same\"}]},\"expected\":{\"simulation\":{\"baseline\":"
+                + "{\"years\":[{\"year\":0,\"pue\":\"1.3\"},{\"year\":1}]}}}}");
+        Files.writeString(bad.resolve("v.json"), head + "\"name\":\"v\",\"category\":\"report_validation\","
+                + "\"input_kind\":\"report_validation\",\"description\":\"Not JSON is invalid, here deliberately wrong.\","
+                + "\"input_text\":\"{\",\"expected\":{\"validation\":{\"valid\":true,\"findings\":[]}}}");
+        Run r = run("vectors", bad);
+        assertThat(r.code()).isEqualTo(Main.BAD_INPUT);
+        assertThat(r.out()).isEqualTo("FAIL a: alert 0 /observed: expected 1250, got 1200\n"
+                + "FAIL s: simulation /baseline/years/0/pue: expected 1.3, got 1.25\n"
+                + "FAIL v: validation /valid: expected true, got false\n"
+                + "FAIL v: findings: expected [], got [error not_json at \"\"]\n"
+                + "0 passed, 3 failed\n");
+    }
+
     static String quote(String s) {
         return "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n") + "\"";
     }

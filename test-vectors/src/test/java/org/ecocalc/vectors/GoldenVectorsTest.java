@@ -3,6 +3,7 @@ package org.ecocalc.vectors;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,27 +17,35 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Stream;
 import org.ecocalc.core.ErrorCode;
+import org.ecocalc.core.alert.AlertRule;
 import org.ecocalc.core.factor.GwpHorizon;
 import org.ecocalc.core.factor.GwpSet;
 import org.ecocalc.core.factor.MatchLevel;
 import org.ecocalc.core.report.Metric;
 import org.ecocalc.core.usage.UsageMetric;
+import org.ecocalc.core.validate.FindingCode;
 import org.ecocalc.core.vectors.TestVector;
 import org.ecocalc.core.vectors.VectorResult;
 import org.ecocalc.core.vectors.VectorRunner;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Runs every golden vector under {@code vectors/} (one dynamic test each) and checks that the set
  * covers what docs/test-vectors.md promises: at least 60 vectors, every metric id of the registry
  * and of the usage registry ({@link UsageMetric}), every class of bad telemetry, bad usage events and
- * bad settings, every factor-selection level, every GWP set and horizon, and the seed's benchmark
- * check.
+ * bad settings, every factor-selection level, every GWP set and horizon, the seed's benchmark
+ * check, every alert rule and every validation finding code, and the simulator's no-change law; and
+ * that one wrong expected value in an alert, scenario or report-validation vector is a failure.
  */
 class GoldenVectorsTest {
     static final Path VECTORS = Path.of("vectors");
+    static final JsonMapper MAPPER = JsonMapper.builder().build();
 
     static List<Path> files() {
         return VectorRunner.vectorFiles(VECTORS);
@@ -67,16 +76,145 @@ class GoldenVectorsTest {
             byCategory.merge(v.category(), 1, Integer::sum);
             assertThat(v.expectedFrom()).isIn("hand", "source", "golden");
             boolean numbers = !v.expected().metrics().isEmpty() || !v.expected().facilities().isEmpty()
-                    || !v.expected().groups().isEmpty();
+                    || !v.expected().groups().isEmpty() || v.expected().alerts() != null
+                    || v.expected().simulation() != null || v.expected().validation() != null;
             if (v.expectedFrom().equals("hand") && numbers) {
                 assertThat(v.description()).as(v.name()).containsAnyOf("By hand", "by hand");
             }
         }
         assertThat(byCategory).containsKeys("metric", "not_computable", "bad_input", "bad_settings", "settings",
-                "repeats", "period_split", "digest", "factor_selection", "scope2", "gwp", "benchmark", "usage");
+                "repeats", "period_split", "digest", "factor_selection", "scope2", "gwp", "benchmark", "usage", "alert",
+                "scenario", "report_validation");
         // The usage category holds usage events only.
         assertThat(all).filteredOn(v -> v.category().equals("usage"))
                 .allSatisfy(v -> assertThat(v.inputKind()).as(v.name()).isEqualTo(TestVector.InputKind.USAGE_EVENT));
+        // Alerts, scenarios and report validation: at least four vectors each, in the folder named after their kind.
+        for (TestVector.InputKind kind : OPERATIONS) {
+            assertThat(byCategory.get(kind.id())).as(kind.id()).isGreaterThanOrEqualTo(4);
+        }
+        assertThat(all).filteredOn(v -> OPERATIONS.contains(v.inputKind()) || OPERATIONS.stream()
+                .anyMatch(k -> k.id().equals(v.category())))
+                .allSatisfy(v -> assertThat(v.category()).as(v.name()).isEqualTo(v.inputKind().id()));
+    }
+
+    static final Set<TestVector.InputKind> OPERATIONS = EnumSet.of(TestVector.InputKind.ALERT,
+            TestVector.InputKind.SCENARIO, TestVector.InputKind.REPORT_VALIDATION);
+
+    @Test
+    void everyAlertRuleAndEveryFindingCodeHasAVector() throws IOException {
+        Set<String> rules = new TreeSet<>();
+        Set<String> findings = new TreeSet<>();
+        for (TestVector v : vectors()) {
+            if (v.expected().alerts() != null) {
+                MAPPER.readTree(v.expected().alerts()).forEach(a -> rules.add(a.get("rule").stringValue()));
+            }
+            if (v.expected().validation() != null) {
+                MAPPER.readTree(v.expected().validation()).get("findings")
+                        .forEach(f -> findings.add(f.get("code").stringValue()));
+            }
+        }
+        for (AlertRule r : AlertRule.values()) {
+            assertThat(rules).as("an alert vector raising " + r.id()).contains(r.id());
+        }
+        for (FindingCode c : FindingCode.values()) {
+            assertThat(findings).as("a report-validation vector finding " + c.id()).contains(c.id());
+        }
+        // "No alert" is asserted too (N - 1 breaches, a gap, a value equal to its threshold).
+        assertThat(vectors()).anyMatch(v -> "[]".equals(v.expected().alerts()));
+    }
+
+    @Test
+    void aScenarioWithNoChangeReproducesTheBaselineExactly() throws IOException {
+        // The simulator's law (docs/simulator.md), stated by a vector: the scenario's years are the baseline's and every
+        // delta is zero.
+        TestVector v = vectors().stream().filter(x -> x.name().equals("scenario-no-change-reproduces-baseline"))
+                .findFirst().orElseThrow();
+        JsonNode sim = MAPPER.readTree(v.expected().simulation());
+        JsonNode scenario = sim.get("scenarios").get(0);
+        assertThat(scenario.get("years")).isEqualTo(sim.get("baseline").get("years"));
+        List<String> deltas = new ArrayList<>();
+        decimals(scenario.get("deltas"), deltas);
+        assertThat(deltas).hasSizeGreaterThan(3 * 12).allMatch(d -> d.equals("0"));
+        assertThat(VectorRunner.standard().run(v).failures()).isEmpty();
+    }
+
+    @TestFactory
+    Stream<DynamicTest> aWrongExpectedValueOfAnAlertScenarioOrValidationVectorFails() throws IOException {
+        // The runner really compares: one wrong value in each vector of the new kinds is one failure.
+        List<DynamicTest> out = new ArrayList<>();
+        for (Path p : files()) {
+            String text = Files.readString(p, StandardCharsets.UTF_8);
+            TestVector original = TestVector.parse(text);
+            if (!OPERATIONS.contains(original.inputKind()) || original.expected().error() != null) {
+                continue;
+            }
+            out.add(DynamicTest.dynamicTest(p.getFileName().toString(), () -> {
+                ObjectNode wrong = (ObjectNode) MAPPER.readTree(text);
+                ObjectNode expected = (ObjectNode) wrong.get("expected");
+                String member;
+                if (expected.has("alerts")) {
+                    ArrayNode alerts = (ArrayNode) expected.get("alerts");
+                    if (alerts.isEmpty()) {
+                        alerts.addObject().put("rule", "pue_max").put("severity", "warning").put("metric", "efficiency.pue")
+                                .put("observed", "2").put("threshold", "1.5").put("facility_id", "dc-1")
+                                .putObject("interval").put("start", "2026-06-01T00:00:00Z").put("end", "2026-06-02T00:00:00Z");
+                        member = "alerts: expected 1, got 0";
+                    } else {
+                        ObjectNode a = (ObjectNode) alerts.get(0);
+                        a.put("observed", new BigDecimal(a.get("observed").stringValue()).add(BigDecimal.ONE).toPlainString());
+                        member = "alert 0 /observed";
+                    }
+                } else if (expected.has("simulation")) {
+                    member = "simulation " + bumpFirstDecimal(expected.get("simulation"), "");
+                } else {
+                    ObjectNode validation = (ObjectNode) expected.get("validation");
+                    validation.put("valid", !validation.get("valid").booleanValue());
+                    member = "validation /valid";
+                }
+                List<String> failures = VectorRunner.standard().run(TestVector.parse(MAPPER.writeValueAsString(wrong)))
+                        .failures();
+                assertThat(failures).as(original.name()).singleElement().asString().startsWith(member);
+            }));
+        }
+        assertThat(out).hasSizeGreaterThanOrEqualTo(12);
+        return out.stream();
+    }
+
+    /** Adds 1 to the first decimal string of a scenario's years (depth first); returns its pointer. */
+    private static String bumpFirstDecimal(JsonNode n, String at) {
+        if (n.isObject()) {
+            for (String name : n.propertyNames()) {
+                JsonNode v = n.get(name);
+                if (v.isString() && !name.equals("currency") && v.stringValue().matches("-?[0-9]+(\\.[0-9]+)?")
+                        && at.contains("/years/")) {
+                    ((ObjectNode) n).put(name, new BigDecimal(v.stringValue()).add(BigDecimal.ONE).toPlainString());
+                    return at + "/" + name;
+                }
+                String found = bumpFirstDecimal(v, at + "/" + name);
+                if (found != null) {
+                    return found;
+                }
+            }
+        } else if (n.isArray()) {
+            for (int i = 0; i < n.size(); i++) {
+                String found = bumpFirstDecimal(n.get(i), at + "/" + i);
+                if (found != null) {
+                    return found;
+                }
+            }
+        }
+        return null;
+    }
+
+    private static void decimals(JsonNode n, List<String> out) {
+        if (n.isString() && !n.stringValue().matches("[A-Z]{3}")) {
+            out.add(n.stringValue());
+        }
+        if (n.isContainer()) {
+            for (JsonNode c : n) {
+                decimals(c, out);
+            }
+        }
     }
 
     @Test
@@ -194,7 +332,8 @@ class GoldenVectorsTest {
                 ErrorCode.INTERVAL_NOT_POSITIVE, ErrorCode.IT_EXCEEDS_FACILITY, ErrorCode.COOLING_EXCEEDS_FACILITY,
                 ErrorCode.DUPLICATE_RECORD, ErrorCode.CONFLICTING_DUPLICATE, ErrorCode.OUTSIDE_REPORTING_RANGE,
                 ErrorCode.INVALID_SETTINGS, ErrorCode.FACTOR_PACK_UNAVAILABLE, ErrorCode.INVALID_ASSET,
-                ErrorCode.UNKNOWN_FACTOR, ErrorCode.CONTENT_ATTRIBUTE);
+                ErrorCode.UNKNOWN_FACTOR, ErrorCode.CONTENT_ATTRIBUTE, ErrorCode.INVALID_SCENARIO,
+                ErrorCode.CURRENCY_MISMATCH);
         List<String> missing = new ArrayList<>();
         for (ErrorCode c : inputCodes) {
             if (!codes.contains(c.id())) {

@@ -19,26 +19,34 @@ import tools.jackson.databind.JsonNode;
  * expected outputs. Read with {@link #parse(String)}, which checks the JSON Schema
  * {@code docs/schemas/test-vector.v1.json}. See {@code docs/test-vectors.md}.
  *
- * <p>The input is telemetry records ({@link InputKind#TELEMETRY_RECORD}, the default) or AI usage
- * events ({@link InputKind#USAGE_EVENT}); the {@link VectorRunner} gives each to its engine.
+ * <p>The input is telemetry records ({@link InputKind#TELEMETRY_RECORD}, the default), AI usage
+ * events ({@link InputKind#USAGE_EVENT}), sensor readings and reports for the alert rules
+ * ({@link InputKind#ALERT}), a baseline for the what-if simulator ({@link InputKind#SCENARIO}) or a
+ * report to validate ({@link InputKind#REPORT_VALIDATION}); the {@link VectorRunner} gives each to
+ * the library code of the matching command.
  *
  * @param name          the vector's unique name
  * @param category      what it exercises ({@code metric}, {@code bad_input}, {@code usage}, ...)
  * @param description   what is tested and how the expected values were obtained
  * @param expectedFrom  {@code hand}, {@code source} or {@code golden}
  * @param inputKind     what the input holds: telemetry records or usage events
- * @param inputText     the input as text (the {@code input} array written as JSON, or {@code input_text})
- * @param inputJsonLines whether the input text is JSON Lines
+ * @param inputText     the input as text: the {@code input} array (or, for a report, object) written as JSON
+ *                      (an alert vector's readings as JSON Lines, one per line), or {@code input_text}
+ * @param inputJsonLines whether the input text is JSON Lines (always for an alert vector)
  * @param factorPacks   each pack: {@code id@version}, or an inline pack as compact JSON
  * @param settingsJson  the settings as compact JSON ({@code {}} when absent)
  * @param assetsJson    the asset registry for embodied carbon as compact JSON, or null
  * @param overrides     approved factor overrides, each naming a factor of the vector's packs
  * @param expected      the expected outputs
  * @param toleranceRel  the relative tolerance, or null for exact equality
+ * @param reports       alert vectors: each report document ({@code ecocalc.report/1}) as JSON text, in order;
+ *                      empty otherwise
+ * @param scenarioJson  scenario vectors: the scenario file ({@code ecocalc.scenario/1}) as JSON text; null otherwise
  */
 public record TestVector(String name, String category, String description, String expectedFrom,
         InputKind inputKind, String inputText, boolean inputJsonLines, List<String> factorPacks, String settingsJson,
-        String assetsJson, List<OverrideEntry> overrides, Expected expected, BigDecimal toleranceRel) {
+        String assetsJson, List<OverrideEntry> overrides, Expected expected, BigDecimal toleranceRel,
+        List<String> reports, String scenarioJson) {
     /** The format identifier: {@value}. */
     public static final String FORMAT = "ecocalc.test-vector/1";
 
@@ -50,6 +58,15 @@ public record TestVector(String name, String category, String description, Strin
         overrides = List.copyOf(overrides);
         Objects.requireNonNull(settingsJson, "settingsJson");
         Objects.requireNonNull(expected, "expected");
+        reports = reports == null ? List.of() : List.copyOf(reports);
+    }
+
+    /** A vector without reports or scenario file (telemetry and usage-event vectors). */
+    public TestVector(String name, String category, String description, String expectedFrom, InputKind inputKind,
+            String inputText, boolean inputJsonLines, List<String> factorPacks, String settingsJson, String assetsJson,
+            List<OverrideEntry> overrides, Expected expected, BigDecimal toleranceRel) {
+        this(name, category, description, expectedFrom, inputKind, inputText, inputJsonLines, factorPacks, settingsJson,
+                assetsJson, overrides, expected, toleranceRel, List.of(), null);
     }
 
     /** What a vector's input holds: its {@code input_kind}. */
@@ -57,7 +74,19 @@ public record TestVector(String name, String category, String description, Strin
         /** Telemetry records ({@code docs/schemas/telemetry-record.v1.json}), computed as {@code ecocalc report}. */
         TELEMETRY_RECORD("telemetry_record"),
         /** AI usage events ({@code docs/schemas/usage-event.v1.json}), computed as {@code ecocalc usage}. */
-        USAGE_EVENT("usage_event");
+        USAGE_EVENT("usage_event"),
+        /**
+         * Sensor readings ({@code docs/schemas/sensor-reading.v1.json}) and report documents, evaluated by the
+         * alert rules as {@code ecocalc alerts} does.
+         */
+        ALERT("alert"),
+        /**
+         * A baseline (a report document, or telemetry records reported first) projected under a scenario file
+         * ({@code docs/schemas/scenario.v1.json}) as {@code ecocalc simulate} does.
+         */
+        SCENARIO("scenario"),
+        /** A report document (or raw text) checked as {@code ecocalc validate} does. */
+        REPORT_VALIDATION("report_validation");
 
         private final String id;
 
@@ -65,7 +94,7 @@ public record TestVector(String name, String category, String description, Strin
             this.id = id;
         }
 
-        /** The id used in the vector ({@code telemetry_record}, {@code usage_event}). */
+        /** The id used in the vector ({@code telemetry_record}, {@code usage_event}, {@code alert}, ...). */
         public String id() {
             return id;
         }
@@ -97,10 +126,25 @@ public record TestVector(String name, String category, String description, Strin
      *                   GWP table), compared as sets; empty when not checked
      * @param flags      usage vectors: every flag id the total carries, with how many events carry it
      *                   (compared exactly), or null when not checked
+     * @param alerts     alert vectors: every alert raised, in order, each a subset of its {@code ecocalc.alert/1}
+     *                   JSON, as one compact JSON array; null when not checked
+     * @param simulation scenario vectors: a subset of the {@code ecocalc.simulation/1} result, as compact JSON;
+     *                   null when not checked
+     * @param validation report-validation vectors: a subset of the {@code ecocalc.validation/1} result (validity
+     *                   and every finding, in order), as compact JSON; null when not checked
      */
     public record Expected(Map<String, String> metrics, Map<String, Map<String, String>> facilities,
             List<Group> groups, Integer groupCount, List<ExpectedProblem> problems, Long rejected, Dataset dataset,
-            ExpectedError error, Map<String, List<String>> factors, Map<String, Long> flags) {
+            ExpectedError error, Map<String, List<String>> factors, Map<String, Long> flags, String alerts,
+            String simulation, String validation) {
+        /** Expectations of a telemetry or usage-event vector (no alerts, simulation or validation). */
+        public Expected(Map<String, String> metrics, Map<String, Map<String, String>> facilities, List<Group> groups,
+                Integer groupCount, List<ExpectedProblem> problems, Long rejected, Dataset dataset, ExpectedError error,
+                Map<String, List<String>> factors, Map<String, Long> flags) {
+            this(metrics, facilities, groups, groupCount, problems, rejected, dataset, error, factors, flags, null, null,
+                    null);
+        }
+
         public Expected {
             flags = flags == null ? null : Collections.unmodifiableMap(new TreeMap<>(flags));
             Map<String, List<String>> fs = new LinkedHashMap<>();
@@ -204,12 +248,28 @@ public record TestVector(String name, String category, String description, Strin
                 : InputKind.TELEMETRY_RECORD;
         String input;
         boolean lines = false;
-        if (n.has("input")) {
+        if (n.has("input") && kind == InputKind.ALERT) {
+            // Sensor readings are JSON Lines: each item of the array is one line.
+            StringBuilder b = new StringBuilder();
+            for (JsonNode r : n.get("input")) {
+                b.append(Json.compact(r)).append('\n');
+            }
+            input = b.toString();
+            lines = true;
+        } else if (n.has("input")) {
             input = Json.pretty(n.get("input"));
         } else {
             input = n.get("input_text").stringValue();
-            lines = n.has("input_format") && "jsonl".equals(n.get("input_format").stringValue());
+            lines = kind == InputKind.ALERT
+                    || n.has("input_format") && "jsonl".equals(n.get("input_format").stringValue());
         }
+        List<String> reports = new ArrayList<>();
+        if (n.has("reports")) {
+            for (JsonNode r : n.get("reports")) {
+                reports.add(Json.pretty(r));
+            }
+        }
+        String scenario = n.has("scenario") ? Json.pretty(n.get("scenario")) : null;
         List<String> packs = new ArrayList<>();
         if (n.has("factor_packs")) {
             for (JsonNode p : n.get("factor_packs")) {
@@ -230,7 +290,7 @@ public record TestVector(String name, String category, String description, Strin
         return new TestVector(n.get("name").stringValue(), n.get("category").stringValue(),
                 n.get("description").stringValue(), n.get("expected_from").stringValue(), kind, input, lines, packs,
                 settings,
-                assets, overrides, expected(n.get("expected")), tolerance);
+                assets, overrides, expected(n.get("expected")), tolerance, reports, scenario);
     }
 
     private static Expected expected(JsonNode e) {
@@ -291,7 +351,12 @@ public record TestVector(String name, String category, String description, Strin
         }
         return new Expected(e.has("metrics") ? metrics(e.get("metrics")) : Map.of(), facilities, groups,
                 e.has("group_count") ? e.get("group_count").intValue() : null, problems,
-                e.has("rejected") ? e.get("rejected").longValue() : null, dataset, error, factors, flags);
+                e.has("rejected") ? e.get("rejected").longValue() : null, dataset, error, factors, flags,
+                compactOrNull(e.get("alerts")), compactOrNull(e.get("simulation")), compactOrNull(e.get("validation")));
+    }
+
+    private static String compactOrNull(JsonNode n) {
+        return n == null ? null : Json.compact(n);
     }
 
     private static Map<String, String> metrics(JsonNode m) {

@@ -14,6 +14,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeSet;
+import java.util.function.BiConsumer;
 import java.util.function.Function;
 import java.util.stream.Stream;
 import org.ecocalc.core.EcoCalc;
@@ -47,7 +48,11 @@ import org.ecocalc.core.usage.UsageReport;
  * standard reader), and compares every expectation. Each mismatch is one line. A vector of usage
  * events ({@code "input_kind": "usage_event"}) is computed as {@code ecocalc usage} would
  * ({@link org.ecocalc.core.usage.UsageReport#calculate}: the standard usage reader, the usage
- * calculator and accumulator), with its settings read as {@code docs/test-vectors.md} says.
+ * calculator and accumulator), with its settings read as {@code docs/test-vectors.md} says. Sensor
+ * readings and reports ({@code "input_kind": "alert"}) are evaluated as {@code ecocalc alerts} does, a
+ * baseline and a scenario file ({@code "scenario"}) projected as {@code ecocalc simulate} does, and a
+ * report ({@code "report_validation"}) checked as {@code ecocalc validate} does; each is compared with
+ * the JSON the command writes ({@code docs/test-vectors.md}).
  *
  * <p>Factor packs: {@code id@version} is resolved from the packs on the class path (the
  * {@code factor-packs} artifact), an inline pack from the vector; a pack that cannot be loaded is
@@ -114,10 +119,23 @@ public final class VectorRunner {
     /**
      * Runs one vector: telemetry records through the telemetry report ({@code ecocalc report}), usage
      * events ({@code input_kind} {@code usage_event}) through the usage calculation ({@code ecocalc usage}:
-     * {@link org.ecocalc.core.usage.UsageReport#calculate}).
+     * {@link org.ecocalc.core.usage.UsageReport#calculate}), sensor readings and reports ({@code alert})
+     * through the alert rules ({@code ecocalc alerts}), a baseline and a scenario file ({@code scenario})
+     * through the simulator ({@code ecocalc simulate}), a report ({@code report_validation}) through the
+     * validator ({@code ecocalc validate}).
      */
     public VectorResult run(TestVector v) {
         Objects.requireNonNull(v, "v");
+        switch (v.inputKind()) {
+            case ALERT:
+                return run(v, AlertVectorRun::compute, (r, f) -> AlertVectorRun.compare(v, r, f));
+            case SCENARIO:
+                return run(v, ScenarioVectorRun::compute, (r, f) -> ScenarioVectorRun.compare(v, r, f));
+            case REPORT_VALIDATION:
+                return run(v, ValidationVectorRun::compute, (r, f) -> ValidationVectorRun.compare(v, r, f));
+            default:
+                break;
+        }
         List<String> f = new ArrayList<>();
         TestVector.Expected e = v.expected();
         boolean usage = v.inputKind() == TestVector.InputKind.USAGE_EVENT;
@@ -218,6 +236,34 @@ public final class VectorRunner {
         return new VectorResult(v.name(), null, f);
     }
 
+    /**
+     * Runs a vector of the alert, scenario or report-validation kind: computes it (a {@link VectorError} is the
+     * whole vector's error, matched with {@code expected.error}), then compares.
+     */
+    private static <T> VectorResult run(TestVector v, Function<TestVector, T> compute,
+            BiConsumer<T, List<String>> compare) {
+        List<String> f = new ArrayList<>();
+        TestVector.Expected e = v.expected();
+        T result;
+        try {
+            result = compute.apply(v);
+        } catch (VectorError ex) {
+            if (e.error() == null) {
+                f.add("unexpected error " + ex.code.id() + " at \"" + ex.pointer + "\": " + ex.getMessage());
+            } else if (!e.error().code().equals(ex.code.id()) || !e.error().pointer().equals(ex.pointer)) {
+                f.add("expected error " + e.error().code() + " at \"" + e.error().pointer() + "\", got " + ex.code.id()
+                        + " at \"" + ex.pointer + "\": " + ex.getMessage());
+            }
+            return new VectorResult(v.name(), null, f);
+        }
+        if (e.error() != null) {
+            f.add("expected error " + e.error().code() + " at \"" + e.error().pointer() + "\", but the vector ran");
+            return new VectorResult(v.name(), null, f);
+        }
+        compare.accept(result, f);
+        return new VectorResult(v.name(), null, f);
+    }
+
     /** Compares every problem, in order, when the vector lists them. */
     static void problems(TestVector.Expected e, List<RecordProblem> problems, List<String> f) {
         if (e.problems() == null) {
@@ -234,7 +280,7 @@ public final class VectorRunner {
     }
 
     /** The carbon context of a vector: its packs, its approved overrides and its asset registry. */
-    private static CarbonContext carbonContext(TestVector v) {
+    static CarbonContext carbonContext(TestVector v) {
         FactorLibrary library = resolvePacks(v);
         List<FactorOverride> overrides = resolveOverrides(v, library);
         AssetRegistry assets = AssetRegistry.empty();
