@@ -49,6 +49,9 @@ public final class Factor {
     private final String heatingValueBasis;
     private final BigDecimal valueLow;
     private final BigDecimal valueHigh;
+    /** {@link #reference()} and the validity as the selector's trace writes it, made once. */
+    private final String reference;
+    private final String validityText;
 
     Factor(PackRef pack, String factorId, int version, LocalDate effectiveDate, LocalDate expiryDate,
             String scope, String category, String activityType, Region region, Gas gas, BigDecimal value,
@@ -92,6 +95,14 @@ public final class Factor {
         this.gwpSetId = gwpSetId;
         this.uncertaintyPct = uncertaintyPct;
         this.provenance = Objects.requireNonNull(provenance, "provenance");
+        this.reference = pack.idAtVersion() + ":" + factorId + "@" + version;
+        this.validityText = "valid " + effectiveDate + " to "
+                + (expiryDate == null ? "open end" : expiryDate + " (exclusive)");
+    }
+
+    /** The selector's trace line for this factor's validity ("valid 2024-01-01 to 2025-01-01 (exclusive)"). */
+    String validityText() {
+        return validityText;
     }
 
     /** The pack (id, version, digest) this factor was loaded from. */
@@ -345,7 +356,7 @@ public final class Factor {
 
     /** {@code packId@version:factorId@v}: names this factor unambiguously in traces and lineage. */
     public String reference() {
-        return pack.idAtVersion() + ":" + factorId + "@" + version;
+        return reference;
     }
 
     /** Equal when loaded from the same pack (id, version, digest) with the same id and version. */

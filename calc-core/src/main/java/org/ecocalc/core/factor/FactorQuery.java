@@ -20,6 +20,8 @@ public final class FactorQuery {
     private final String country;
     private final String region;
 
+    private String intervalText;
+
     private FactorQuery(Builder b) {
         this.activityType = b.activityType;
         this.gas = b.gas;
@@ -57,6 +59,16 @@ public final class FactorQuery {
     }
 
     /** The first instant after the activity. */
+    /** The interval as the selector's trace writes it, {@code [start, end)}, made on first use. */
+    String intervalText() {
+        String t = intervalText;
+        if (t == null) {
+            t = "[" + start + ", " + end + ")";
+            intervalText = t; // a benign race: every thread computes the same immutable string
+        }
+        return t;
+    }
+
     public Instant end() {
         return end;
     }

@@ -7,7 +7,6 @@ import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -57,9 +56,11 @@ public final class FactorSelector {
      * global and fallback levels, which match any place), each list in library order: a selection
      * reads one list per level instead of scanning the library, so its cost does not grow with the
      * number of factors (docs/performance.md). The lists are exactly the factors the linear rule
-     * "level, code, activity type and gas match" would find, in the same order.
+     * "level, code, activity type and gas match" would find, sorted by {@link #TIE_ORDER} (stably, so
+     * factors the order ties keep library order): the first of them in a pool is its minimum, the
+     * choice, without comparing the rest (decision 0853).
      */
-    private final Map<String, List<Factor>> index;
+    private final Map<IndexKey, List<Factor>> index;
     private final List<FactorOverride> overrides;
     private final Set<String> packsInUse;
 
@@ -70,14 +71,18 @@ public final class FactorSelector {
                 fs.addAll(p.factors());
             }
         }
-        Map<String, List<Factor>> idx = new HashMap<>();
+        Map<IndexKey, List<Factor>> idx = new HashMap<>();
         for (Factor f : fs) {
             RegionLevel level = f.region().level();
             boolean any = level == RegionLevel.GLOBAL || level == RegionLevel.FALLBACK;
             idx.computeIfAbsent(key(f.activityType(), f.gas(), level, any ? "" : f.region().code()),
                     k -> new ArrayList<>()).add(f);
         }
-        idx.replaceAll((k, v) -> List.copyOf(v));
+        idx.replaceAll((k, v) -> {
+            List<Factor> sorted = new ArrayList<>(v);
+            sorted.sort(TIE_ORDER); // List.sort is stable
+            return List.copyOf(sorted);
+        });
         this.index = idx;
         this.overrides = List.copyOf(overrides);
         this.packsInUse = packsInUse;
@@ -129,7 +134,7 @@ public final class FactorSelector {
                 continue;
             }
             trace.add(level.id() + " match" + (any ? "" : ": " + code));
-            Chosen c = choose(candidates, q, trace);
+            Chosen c = choose(candidates, true, q, trace);
             Confidence conf = c.factor.confidence();
             if (level == RegionLevel.REGION) {
                 conf = conf.atMost(Confidence.MEDIUM);
@@ -170,7 +175,7 @@ public final class FactorSelector {
                 continue;
             }
             trace.add("approved override for " + scope.id() + " " + id);
-            Chosen c = choose(candidates, q, trace);
+            Chosen c = choose(candidates, false, q, trace);
             FactorOverride used = null;
             for (FactorOverride o : matching) {
                 if (o.factor().equals(c.factor) && (used == null || compareOverrides(o, used) < 0)) {
@@ -214,11 +219,14 @@ public final class FactorSelector {
     }
 
     /** The index key: activity type, gas, level and region code (a factor matches a query when all four are equal). */
-    private static String key(String activityType, Gas gas, RegionLevel level, String code) {
-        return activityType + '\u0000' + (gas == null ? "" : gas.id()) + '\u0000' + level.id() + '\u0000' + code;
+    private static IndexKey key(String activityType, Gas gas, RegionLevel level, String code) {
+        return new IndexKey(activityType, gas, level, code);
     }
 
-    private static Chosen choose(List<Factor> candidates, FactorQuery q, List<String> trace) {
+    private record IndexKey(String activityType, Gas gas, RegionLevel level, String code) {
+    }
+
+    private static Chosen choose(List<Factor> candidates, boolean presorted, FactorQuery q, List<String> trace) {
         Instant s = q.start();
         Instant e = q.end();
         List<Factor> valid = new ArrayList<>();
@@ -230,7 +238,7 @@ public final class FactorSelector {
         List<Factor> pool;
         boolean flagged;
         if (!valid.isEmpty()) {
-            trace.add(valid.size() + " of " + candidates.size() + " candidate(s) valid for [" + s + ", " + e + ")");
+            trace.add(valid.size() + " of " + candidates.size() + " candidate(s) valid for " + q.intervalText());
             pool = valid;
             flagged = false;
         } else {
@@ -244,17 +252,18 @@ public final class FactorSelector {
                     pool.add(f);
                 }
             }
-            trace.add(String.format(Locale.ROOT, "FLAG: none of %d candidate(s) covers [%s, %s); closest by date"
-                    + " (%s apart): %d candidate(s)", candidates.size(), s, e, describeGap(best), pool.size()));
+            trace.add("FLAG: none of " + candidates.size() + " candidate(s) covers " + q.intervalText()
+                    + "; closest by date (" + describeGap(best) + " apart): " + pool.size() + " candidate(s)");
             flagged = true;
         }
-        Factor chosen = Collections.min(pool, TIE_ORDER); // the first in the total order, without sorting the rest
+        // The first in the total order. Index lists are sorted by it, so a pool drawn from one is
+        // already in order; override candidates are not.
+        Factor chosen = presorted ? pool.get(0) : Collections.min(pool, TIE_ORDER);
         if (pool.size() > 1) {
             trace.add("tie among " + pool.size() + " broken by total order (latest effective date, higher"
                     + " confidence, pack id, newer pack version, factor id, newer factor version)");
         }
-        trace.add("valid " + chosen.effectiveDate() + " to "
-                + (chosen.expiryDate() == null ? "open end" : chosen.expiryDate() + " (exclusive)"));
+        trace.add(chosen.validityText());
         return new Chosen(chosen, flagged);
     }
 
