@@ -49,10 +49,11 @@ import org.slf4j.LoggerFactory;
  *       of {@code queueCapacity} events and returns. It does no I/O, never blocks on the network or
  *       the disk, and never throws because the host is down.</li>
  *   <li><b>The journal thread</b> takes events from the queue in groups, writes each group to the
- *       spool (append-only segment files, a checksum per entry) and forces it to disk. An event is
- *       journaled within one group commit after {@code track()} returned: the writer never waits
- *       to gather a group, so the delay is the time to write and force the events queued before
- *       it, typically well under a millisecond per group on a local SSD (see {@code docs/sdk.md}).
+ *       spool (append-only segment files, a checksum per entry) and forces it to disk. The writer
+ *       never waits to gather a group: within 10 ms of its last group it looks for events every
+ *       50 µs, later every 5 ms (a burst or {@link #flush(Duration)} wakes it at once), so an event
+ *       is journaled that long after {@code track()} returned plus the time to write and force the
+ *       events queued before it (measured figures in {@code docs/sdk.md}).
  *       When the queue is full, because the disk cannot keep up, {@code track()} drops the event
  *       and reports it ({@link DropReason#QUEUE_FULL}); when the spool holds {@code spoolCapBytes}
  *       of unacknowledged events, the journal thread drops new ones ({@link DropReason#SPOOL_FULL}).
@@ -159,7 +160,7 @@ public final class EcoCalcClient implements AutoCloseable {
      * when {@link #wakeAt} events are queued, so a call never pays for waking a thread otherwise.
      */
     private volatile boolean journalIdle;
-    /** Queued events that wake an idle journal thread: 1/16 of the queue, at least 1, at most a group. */
+    /** Queued events that wake an idle journal thread: 1/16 of the queue, at least 1, at most a group (4,096). */
     private final int wakeAt;
     private volatile boolean journalGone;
     /** The sender must stop now. */
@@ -330,7 +331,7 @@ public final class EcoCalcClient implements AutoCloseable {
                     first = queue.poll(); // again, now that track() sees the flag
                     if (first == null && !journalStop) {
                         LockSupport.parkNanos(IDLE_PARK_NANOS);
-                        Thread.interrupted(); // close() interrupts only after journalStop, checked above
+                        Thread.interrupted(); // not ours to keep: close() unparks, never interrupts
                         first = queue.poll();
                     }
                     journalIdle = false;
@@ -498,7 +499,9 @@ public final class EcoCalcClient implements AutoCloseable {
             lock.unlock();
         }
         senderThread.interrupt();
-        journalThread.interrupt();
+        // Unpark, never interrupt, the journal thread: an interrupt closes the spool's FileChannel under
+        // a write or force (ClosedByInterruptException), and the events queued would be lost.
+        LockSupport.unpark(journalThread);
         awaitThreads(Duration.ofNanos(Math.max(deadline - System.nanoTime(), 0) + TimeUnit.SECONDS.toNanos(1)));
         sender.shutdown();
         try {

@@ -143,6 +143,29 @@ class EcoCalcClientTest {
         }
     }
 
+    /**
+     * close() right after a burst, with no time to flush: the events still queued are journaled, not
+     * lost (close() once interrupted the journal thread, and an interrupt closes the spool's file
+     * channel under a write: ClosedByInterruptException, the events dropped as spool errors), and a
+     * client restarted on the same spool delivers every one of them.
+     */
+    @Test
+    void closeWithEventsStillQueuedJournalsThemAll() throws Exception {
+        int n = 5_000;
+        EcoCalcClient c = client(nothingListening()).build();
+        for (int i = 0; i < n; i++) {
+            c.track(call(i));
+        }
+        c.close(Duration.ZERO);
+        assertThat(c.stats().dropped()).isZero();
+        assertThat(c.stats().spooled()).isEqualTo(n);
+        try (FakeHost host = new FakeHost(r -> FakeHost.Answer.of(201, created(r.body().size())));
+                EcoCalcClient again = client(host.uri()).build()) {
+            assertThat(again.flush(WAIT)).isEqualTo(FlushResult.ACKNOWLEDGED);
+            assertThat(host.requests.stream().mapToInt(r -> r.body().size()).sum()).isEqualTo(n);
+        }
+    }
+
     @Test
     void trackNeverThrowsWhenTheHostIsDownAndOversizedEventsAreRefusedAtOnce() throws Exception {
         try (EcoCalcClient c = client(nothingListening()).maxEventBytes(256).build()) {

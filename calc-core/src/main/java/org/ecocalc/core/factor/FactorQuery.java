@@ -59,6 +59,10 @@ public final class FactorQuery {
     }
 
     /** The first instant after the activity. */
+    public Instant end() {
+        return end;
+    }
+
     /** The interval as the selector's trace writes it, {@code [start, end)}, made on first use. */
     String intervalText() {
         String t = intervalText;
@@ -67,10 +71,6 @@ public final class FactorQuery {
             intervalText = t; // a benign race: every thread computes the same immutable string
         }
         return t;
-    }
-
-    public Instant end() {
-        return end;
     }
 
     /** The organisation, or null. */

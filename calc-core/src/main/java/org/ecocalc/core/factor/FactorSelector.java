@@ -53,7 +53,7 @@ public final class FactorSelector {
 
     /**
      * The factors by activity type, gas, region level and region code (the code left empty for the
-     * global and fallback levels, which match any place), each list in library order: a selection
+     * global and fallback levels, which match any place): a selection
      * reads one list per level instead of scanning the library, so its cost does not grow with the
      * number of factors (docs/performance.md). The lists are exactly the factors the linear rule
      * "level, code, activity type and gas match" would find, sorted by {@link #TIE_ORDER} (stably, so
