@@ -10,6 +10,7 @@ import java.util.Objects;
 import java.util.TreeMap;
 import org.ecocalc.core.internal.AlertSettingsJson;
 import org.ecocalc.core.internal.Json;
+import org.ecocalc.core.internal.Texts;
 import org.ecocalc.core.json.CanonicalJson;
 import org.ecocalc.core.quantity.Decimals;
 
@@ -348,7 +349,7 @@ public final class AlertSettings {
             try {
                 return Decimals.parse(text);
             } catch (NumberFormatException e) {
-                throw new AlertSettingsException(name, "\"" + abbreviate(text)
+                throw new AlertSettingsException(name, "\"" + Texts.abbreviate(text)
                         + "\" is not a plain decimal number (such as 1.5), nor \"off\"");
             } catch (ArithmeticException e) {
                 throw new AlertSettingsException(name, "the value " + e.getMessage());
@@ -357,7 +358,7 @@ public final class AlertSettings {
 
         private static int integer(String name, String text) {
             if (text.isEmpty() || text.length() > 9 || !text.chars().allMatch(c -> c >= '0' && c <= '9')) {
-                throw new AlertSettingsException(name, "\"" + abbreviate(text) + "\" is not a whole number");
+                throw new AlertSettingsException(name, "\"" + Texts.abbreviate(text) + "\" is not a whole number");
             }
             return Integer.parseInt(text);
         }
@@ -367,10 +368,6 @@ public final class AlertSettings {
                 throw new AlertSettingsException(name, "must be between " + min + " and " + MAX_COUNT + " (got " + n + ")");
             }
             return n;
-        }
-
-        private static String abbreviate(String text) {
-            return text.length() <= 40 ? text : text.substring(0, 37) + "...";
         }
 
         /**

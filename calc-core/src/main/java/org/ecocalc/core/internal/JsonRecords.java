@@ -9,6 +9,8 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.function.LongConsumer;
+import org.ecocalc.core.telemetry.IdempotencyKey;
+import org.ecocalc.core.telemetry.InvalidTelemetryException;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
@@ -70,6 +72,26 @@ public final class JsonRecords {
     /** Parses a text that must hold exactly one JSON value. */
     public static JsonNode readSingle(String json) {
         return SINGLE.readTree(json);
+    }
+
+    /**
+     * The idempotency key of a refused record or event, when its identity members are themselves
+     * valid (so a problem can name it); null otherwise.
+     */
+    public static IdempotencyKey keyOf(JsonNode node) {
+        if (node == null || !node.isObject()) {
+            return null;
+        }
+        JsonNode s = node.get("source_id");
+        JsonNode e = node.get("external_event_id");
+        if (s == null || e == null || !s.isString() || !e.isString()) {
+            return null;
+        }
+        try {
+            return IdempotencyKey.of(s.stringValue(), e.stringValue());
+        } catch (InvalidTelemetryException invalid) {
+            return null; // the problem itself names the identity member
+        }
     }
 
     /** A one-line message for a JSON syntax error, with its line and column. */

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
 import java.util.Objects;
+import org.ecocalc.core.internal.Texts;
 
 /**
  * The decimal rules of ecocalc, in one place.
@@ -57,7 +58,7 @@ public final class Decimals {
     public static BigDecimal parse(String text) {
         Objects.requireNonNull(text, "text");
         if (!isPlainDecimal(text)) {
-            throw new NumberFormatException("not a plain decimal number: \"" + abbreviate(text) + "\"");
+            throw new NumberFormatException("not a plain decimal number: \"" + Texts.abbreviate(text) + "\"");
         }
         int significant = 0;
         int intDigits = 0;
@@ -194,9 +195,5 @@ public final class Decimals {
      */
     public static String display(BigDecimal value, int decimalPlaces) {
         return value.setScale(decimalPlaces, DISPLAY_ROUNDING).toPlainString();
-    }
-
-    static String abbreviate(String text) {
-        return text.length() <= 40 ? text : text.substring(0, 37) + "...";
     }
 }

@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import org.ecocalc.core.ErrorCode;
+import org.ecocalc.core.internal.Texts;
 
 /**
  * The units ecocalc reads. Each is an exact rational multiple of its dimension's canonical unit:
@@ -203,7 +204,7 @@ public enum Unit {
         Unit guess = BY_FOLDED.get(symbol.toLowerCase(Locale.ROOT));
         String hint = guess != null ? "; did you mean \"" + guess.symbol + "\"?" : "";
         throw new UnitException(ErrorCode.UNKNOWN_UNIT,
-                "unknown unit \"" + Decimals.abbreviate(symbol) + "\"" + hint);
+                "unknown unit \"" + Texts.abbreviate(symbol) + "\"" + hint);
     }
 
     /**

@@ -15,6 +15,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import org.ecocalc.core.ErrorCode;
 import org.ecocalc.core.Problem;
+import org.ecocalc.core.internal.Texts;
 import org.ecocalc.core.quantity.Decimals;
 import org.ecocalc.core.quantity.Dimension;
 import org.ecocalc.core.quantity.Quantity;
@@ -458,7 +459,7 @@ final class RecordMapper {
             String text = node.stringValue();
             if (!Decimals.isPlainDecimal(text)) {
                 error(ErrorCode.NOT_NUMERIC, pointer, "must be a plain decimal such as \"12.5\" (got \""
-                        + abbreviate(text) + "\")");
+                        + Texts.abbreviate(text) + "\")");
                 return null;
             }
             if (text.charAt(0) == '-') {
@@ -502,11 +503,11 @@ final class RecordMapper {
                     error(ErrorCode.NEGATIVE_VALUE, pointer, "a count must not be negative (got " + text + ")");
                 } else {
                     error(ErrorCode.VALUE_OUT_OF_RANGE, pointer, "must be a whole number below 10^21 (got "
-                            + abbreviate(text) + ")");
+                            + Texts.abbreviate(text) + ")");
                 }
             } else {
                 error(ErrorCode.NOT_NUMERIC, pointer, "must be a whole number such as \"120\" (got \""
-                        + abbreviate(text) + "\")");
+                        + Texts.abbreviate(text) + "\")");
             }
             return null;
         }
@@ -562,7 +563,7 @@ final class RecordMapper {
                 error(ErrorCode.TIMESTAMP_WITHOUT_OFFSET, pointer, "\"" + text
                         + "\" has no UTC offset; add Z or +hh:mm (a local time is ambiguous)");
             } else {
-                error(ErrorCode.INVALID_TIMESTAMP, pointer, "\"" + abbreviate(text)
+                error(ErrorCode.INVALID_TIMESTAMP, pointer, "\"" + Texts.abbreviate(text)
                         + "\" is not an ISO-8601 date-time with an offset, such as \"2026-01-05T00:00:00Z\"");
             }
             return null;
@@ -591,8 +592,8 @@ final class RecordMapper {
     }
 
     private void unknown(String parentPointer, String name, List<String> known) {
-        String suggestion = closest(name, known);
-        error(ErrorCode.UNKNOWN_FIELD, parentPointer + "/" + escape(name), "unknown field \"" + abbreviate(name) + "\""
+        String suggestion = Texts.closest(name, known);
+        error(ErrorCode.UNKNOWN_FIELD, parentPointer + "/" + escape(name), "unknown field \"" + Texts.abbreviate(name) + "\""
                 + (suggestion != null ? "; did you mean \"" + suggestion + "\"?" : "; known fields: "
                 + String.join(", ", known)));
     }
@@ -625,45 +626,5 @@ final class RecordMapper {
             case OBJECT: return "an object";
             default: return node.getNodeType().name().toLowerCase(java.util.Locale.ROOT);
         }
-    }
-
-    private static String abbreviate(String text) {
-        return text.length() <= 40 ? text : text.substring(0, 37) + "...";
-    }
-
-    /** The known name within edit distance 2 of {@code name}, or null. */
-    static String closest(String name, List<String> known) {
-        String best = null;
-        int bestDistance = 3;
-        for (String k : known) {
-            int d = distance(name, k, bestDistance);
-            if (d < bestDistance) {
-                bestDistance = d;
-                best = k;
-            }
-        }
-        return best;
-    }
-
-    private static int distance(String a, String b, int limit) {
-        if (Math.abs(a.length() - b.length()) >= limit) {
-            return limit;
-        }
-        int[] prev = new int[b.length() + 1];
-        int[] cur = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            prev[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            cur[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-                cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
-            }
-            int[] t = prev;
-            prev = cur;
-            cur = t;
-        }
-        return prev[b.length()];
     }
 }

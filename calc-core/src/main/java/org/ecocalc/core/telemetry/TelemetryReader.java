@@ -241,7 +241,7 @@ public final class TelemetryReader {
         public void value(JsonNode node, long line) {
             RecordLocation where = new RecordLocation(source, index++, line);
             ParsedRecord r = check(node);
-            IdempotencyKey key = r.record() != null ? r.record().key() : keyOf(node);
+            IdempotencyKey key = r.record() != null ? r.record().key() : JsonRecords.keyOf(node);
             for (Problem p : r.problems()) {
                 if (!p.isError()) {
                     warnings++;
@@ -255,21 +255,6 @@ public final class TelemetryReader {
                 rejected++;
             }
         }
-    }
-
-    /** The key of a refused record, when its identity fields are themselves valid. */
-    private static IdempotencyKey keyOf(JsonNode node) {
-        if (node == null || !node.isObject()) {
-            return null;
-        }
-        JsonNode s = node.get("source_id");
-        JsonNode e = node.get("external_event_id");
-        if (s == null || e == null || !s.isString() || !e.isString()
-                || IdempotencyKey.sourceIdProblem(s.stringValue()) != null
-                || IdempotencyKey.eventIdProblem(e.stringValue()) != null) {
-            return null;
-        }
-        return new IdempotencyKey(s.stringValue(), e.stringValue());
     }
 
     private static final class Collector implements TelemetryHandler {

@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import org.ecocalc.core.ErrorCode;
 import org.ecocalc.core.Problem;
+import org.ecocalc.core.internal.Texts;
 import org.ecocalc.core.quantity.Decimals;
 import org.ecocalc.core.quantity.Dimension;
 import org.ecocalc.core.quantity.Quantity;
@@ -59,8 +60,8 @@ final class UsageEventMapper {
         }
         for (String name : node.propertyNames()) {
             if (!FIELD_SET.contains(name)) {
-                String hint = closest(name);
-                error(ErrorCode.UNKNOWN_FIELD, "/" + UsageChecks.escape(name), "unknown field \"" + abbreviate(name)
+                String hint = Texts.closest(name, FIELDS);
+                error(ErrorCode.UNKNOWN_FIELD, "/" + UsageChecks.escape(name), "unknown field \"" + Texts.abbreviate(name)
                         + "\"" + (hint != null ? "; did you mean \"" + hint + "\"?" : ""));
             }
         }
@@ -227,7 +228,7 @@ final class UsageEventMapper {
                         + " after it");
             } else {
                 error(ErrorCode.NOT_NUMERIC, pointer, name + " must be a plain decimal such as \"12.5\" (got \""
-                        + abbreviate(text) + "\")");
+                        + Texts.abbreviate(text) + "\")");
             }
             return null;
         }
@@ -246,7 +247,7 @@ final class UsageEventMapper {
         for (String name : n.propertyNames()) {
             if (!name.equals("value") && !name.equals("unit")) {
                 error(ErrorCode.UNKNOWN_FIELD, pointer + "/" + UsageChecks.escape(name), "unknown field \""
-                        + abbreviate(name) + "\"; known fields: value, unit");
+                        + Texts.abbreviate(name) + "\"; known fields: value, unit");
             }
         }
         JsonNode vn = n.get("value");
@@ -265,7 +266,7 @@ final class UsageEventMapper {
             } else if (!ENERGY_UNITS.contains(un.stringValue())) {
                 try {
                     Unit.parse(un.stringValue(), Dimension.ENERGY);
-                    error(ErrorCode.UNKNOWN_UNIT, pointer + "/unit", "unknown unit \"" + abbreviate(un.stringValue())
+                    error(ErrorCode.UNKNOWN_UNIT, pointer + "/unit", "unknown unit \"" + Texts.abbreviate(un.stringValue())
                             + "\"; energy units: " + String.join(", ", ENERGY_UNITS));
                 } catch (UnitException e) {
                     error(e.code(), pointer + "/unit", e.getMessage());
@@ -296,7 +297,7 @@ final class UsageEventMapper {
                 error(ErrorCode.TIMESTAMP_WITHOUT_OFFSET, pointer, "\"" + text
                         + "\" has no UTC offset; add Z or +hh:mm (a local time is ambiguous)");
             } else {
-                error(ErrorCode.INVALID_TIMESTAMP, pointer, "\"" + abbreviate(text)
+                error(ErrorCode.INVALID_TIMESTAMP, pointer, "\"" + Texts.abbreviate(text)
                         + "\" is not an ISO-8601 date-time with an offset, such as \"2026-01-05T09:30:00Z\"");
             }
             return null;
@@ -313,38 +314,6 @@ final class UsageEventMapper {
         problems.add(Problem.error(code, pointer, message));
     }
 
-    private static String closest(String name) {
-        String best = null;
-        int bestDistance = 3;
-        for (String k : FIELDS) {
-            int d = distance(name, k);
-            if (d < bestDistance) {
-                bestDistance = d;
-                best = k;
-            }
-        }
-        return best;
-    }
-
-    private static int distance(String a, String b) {
-        int[] prev = new int[b.length() + 1];
-        int[] cur = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            prev[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            cur[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-                cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
-            }
-            int[] t = prev;
-            prev = cur;
-            cur = t;
-        }
-        return prev[b.length()];
-    }
-
     private static String typeName(JsonNode node) {
         switch (node.getNodeType()) {
             case STRING: return "a string";
@@ -355,9 +324,5 @@ final class UsageEventMapper {
             case OBJECT: return "an object";
             default: return "a value";
         }
-    }
-
-    private static String abbreviate(String text) {
-        return text.length() <= 40 ? text : text.substring(0, 37) + "...";
     }
 }

@@ -198,26 +198,10 @@ public final class UsageReader {
                 return;
             }
             rejected++;
-            IdempotencyKey key = keyOf(node);
+            IdempotencyKey key = JsonRecords.keyOf(node);
             for (Problem problem : p.problems()) {
                 handler.onProblem(new RecordProblem(where, key, problem));
             }
-        }
-    }
-
-    private static IdempotencyKey keyOf(JsonNode node) {
-        if (node == null || !node.isObject()) {
-            return null;
-        }
-        JsonNode s = node.get("source_id");
-        JsonNode e = node.get("external_event_id");
-        if (s == null || e == null || !s.isString() || !e.isString()) {
-            return null;
-        }
-        try {
-            return IdempotencyKey.of(s.stringValue(), e.stringValue());
-        } catch (EcoCalcException ex) {
-            return null;
         }
     }
 
