@@ -62,7 +62,8 @@ public final class FactorSelector {
      */
     private final Map<IndexKey, List<Factor>> index;
     private final List<FactorOverride> overrides;
-    private final Set<String> packsInUse;
+    /** The trace's first line when the packs are restricted ("packs in use: …"), else null; made once. */
+    private final String packsLine;
 
     private FactorSelector(FactorLibrary library, List<FactorOverride> overrides, Set<String> packsInUse) {
         List<Factor> fs = new ArrayList<>();
@@ -85,7 +86,7 @@ public final class FactorSelector {
         });
         this.index = idx;
         this.overrides = List.copyOf(overrides);
-        this.packsInUse = packsInUse;
+        this.packsLine = packsInUse.isEmpty() ? null : "packs in use: " + String.join(", ", packsInUse);
     }
 
     /** A selector over every pack of {@code library}, without overrides. */
@@ -106,8 +107,8 @@ public final class FactorSelector {
     public FactorSelection select(FactorQuery q) {
         Objects.requireNonNull(q, "query");
         List<String> trace = new ArrayList<>();
-        if (!packsInUse.isEmpty()) {
-            trace.add("packs in use: " + String.join(", ", packsInUse));
+        if (packsLine != null) {
+            trace.add(packsLine);
         }
         FactorSelection o = selectOverride(q, trace);
         if (o != null) {
