@@ -80,6 +80,32 @@ public final class HostConfig {
         return jdbcUrl;
     }
 
+    /**
+     * The JDBC URL as logs, errors and {@link #toString()} show it: without user information
+     * ({@code //user:password@}) and without parameters (after {@code ?} or {@code ;}), where drivers
+     * take passwords.
+     */
+    String jdbcUrlForDisplay() {
+        return displayJdbcUrl(jdbcUrl);
+    }
+
+    static String displayJdbcUrl(String url) {
+        int cut = url.length();
+        for (char c : new char[] {'?', ';'}) {
+            int i = url.indexOf(c);
+            if (i >= 0 && i < cut) {
+                cut = i;
+            }
+        }
+        String shown = url.substring(0, cut);
+        int at = shown.indexOf('@');
+        int authority = shown.indexOf("//");
+        if (at > authority && authority >= 0) {
+            shown = shown.substring(0, authority + 2) + "***" + shown.substring(at);
+        }
+        return cut < url.length() ? shown + url.charAt(cut) + "***" : shown;
+    }
+
     Path auditLog() {
         return auditLog;
     }
@@ -122,7 +148,7 @@ public final class HostConfig {
 
     @Override
     public String toString() {
-        return "HostConfig[bind=" + bind + ", port=" + port + ", jdbcUrl=" + jdbcUrl + ", auditLog=" + auditLog
+        return "HostConfig[bind=" + bind + ", port=" + port + ", jdbcUrl=" + jdbcUrlForDisplay() + ", auditLog=" + auditLog
                 + ", apiKeys=" + apiKeys.size() + " (hidden), maxBodyBytes=" + maxBodyBytes + ", maxEvents=" + maxEvents
                 + ", maxEventBytes=" + maxEventBytes + ", maxSkew=" + maxSkew + "]";
     }

@@ -102,7 +102,7 @@ public final class ReferenceHost implements Closeable {
         try {
             store = new EventStore(url);
         } catch (SQLException e) {
-            throw new IOException("cannot open the store " + config.jdbcUrl() + ": " + e.getMessage(), e);
+            throw new IOException("cannot open the store " + config.jdbcUrlForDisplay() + ": " + e.getMessage(), e);
         }
         AuditLog audit = new ChainedJsonlAuditLog(config.auditLog(), config.clock());
         noDelay();
@@ -129,7 +129,7 @@ public final class ReferenceHost implements Closeable {
         }
         server.start();
         host.log.log("info", "reference host started", null, Map.of("url", host.uri().toString(),
-                "jdbc_url", config.jdbcUrl(), "audit_log", config.auditLog().toString()));
+                "jdbc_url", config.jdbcUrlForDisplay(), "audit_log", config.auditLog().toString()));
         return host;
     }
 
